@@ -1,0 +1,27 @@
+/** One jest run covers unit, integration (real PostgreSQL) and end-to-end tests. */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs,test,tools}/**/*.{spec,e2e-spec}.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@jejak/event-store/testing$': '<rootDir>/libs/event-store/src/testing',
+    '^@jejak/journey/(.*)$': '<rootDir>/libs/journey/src/$1',
+    '^@jejak/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  },
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,83 @@
+import type { EventEmitter } from 'node:events';
+import type { EventStore, SubscribeOptions, Subscription } from './event-store.port';
+
+/**
+ * A catch-up subscription over readAll: reads batches after its position, hands each to
+ * onBatch, and when caught up waits for an in-process append signal or the poll interval.
+ * A failing onBatch is retried from the same position after a back-off, never skipped.
+ */
+export class PollingSubscription implements Subscription {
+  private _position: number;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  /** set by an append signal that arrived while a read was under way */
+  private dirty = false;
+  private loop: Promise<void> | null = null;
+  private readonly onAppended = () => {
+    this.dirty = true;
+    this.wake?.();
+  };
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly signal: EventEmitter,
+    private readonly pollIntervalMs: number,
+    private readonly options: SubscribeOptions,
+    private readonly onStop: () => void,
+  ) {
+    this._position = options.after;
+  }
+
+  get position(): number {
+    return this._position;
+  }
+
+  start(): void {
+    this.signal.on('appended', this.onAppended);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.signal.off('appended', this.onAppended);
+    this.wake?.();
+    await this.loop;
+    this.onStop();
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    let backoff = 0;
+    while (!this.stopped) {
+      try {
+        this.dirty = false;
+        const events = await this.store.readAll({ after: this._position, limit: batchSize });
+        if (events.length > 0) {
+          await this.options.onBatch(events);
+          this._position = events[events.length - 1].globalPosition;
+          backoff = 0;
+        }
+        if (events.length < batchSize) await this.sleep(this.pollIntervalMs);
+      } catch (err) {
+        this.options.onError?.(err);
+        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped || this.dirty) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

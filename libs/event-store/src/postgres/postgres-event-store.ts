@@ -1,0 +1,198 @@
+import { EventEmitter } from 'node:events';
+import type { Pool } from 'pg';
+import { DatabaseError } from 'pg';
+import { DuplicateEventIdError, UniqueClaimViolationError, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { assertValidEvents, assertValidStreamId } from '../stream-id';
+import { UpcasterRegistry } from '../upcasters';
+import { PollingSubscription } from '../polling-subscription';
+
+export interface PostgresEventStoreOptions {
+  upcasters?: UpcasterRegistry;
+  /** how often an idle subscription looks for events written by other processes */
+  pollIntervalMs?: number;
+}
+
+const COLUMNS = `global_position, stream_id, stream_version, event_id, event_type, schema_version,
+  data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
+
+/** Only positions of transactions older than every running one: nothing can appear below it later. */
+const SAFE_LIMIT = `pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1000000`;
+
+interface EventRow {
+  global_position: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+  hash: string;
+}
+
+function expectedToSql(expected: ExpectedVersion): number {
+  if (expected === 'any') return -1;
+  if (expected === 'stream_exists') return -2;
+  if (expected === 'no_stream') return 0;
+  if (!Number.isInteger(expected) || expected < 0) throw new RangeError(`invalid expected version ${expected}`);
+  return expected;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly upcasters: UpcasterRegistry;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly pollIntervalMs: number;
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  constructor(
+    private readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    assertValidStreamId(streamId);
+    assertValidEvents(events);
+    const claims = options.claims ?? [];
+    const params = [
+      streamId,
+      expectedToSql(options.expectedVersion),
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+      claims.map((c) => c.scope),
+      claims.map((c) => c.key),
+    ];
+    for (;;) {
+      try {
+        const { rows } = await this.pool.query(
+          `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
+          params,
+        );
+        const r = rows[0];
+        this.appended.emit('appended');
+        return {
+          streamId,
+          version: r.out_version,
+          firstPosition: Number(r.out_first),
+          lastPosition: Number(r.out_last),
+          recordedAt: r.out_recorded_at,
+        };
+      } catch (err) {
+        const mapped = await this.mapAppendError(err, streamId, options.expectedVersion);
+        if (mapped === 'retry') continue;
+        throw mapped;
+      }
+    }
+  }
+
+  private async mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): Promise<Error | 'retry'> {
+    if (!(err instanceof DatabaseError)) return err as Error;
+    if (err.code === 'JJ001') return new WrongExpectedVersionError(streamId, expected, Number(err.detail));
+    if (err.code !== '23505') return err;
+    if (err.constraint === 'unique_claims_pkey') return new UniqueClaimViolationError(/\(scope, key\)=\(([^,]*),/.exec(err.detail ?? '')?.[1] ?? 'unknown');
+    if (err.constraint === 'events_event_id_key') return new DuplicateEventIdError(/=\(([^)]*)\)/.exec(err.detail ?? '')?.[1] ?? 'unknown');
+    if (err.constraint === 'events_stream_version_key') {
+      // A concurrent append took the same version first.
+      if (expected === 'any' || expected === 'stream_exists') return 'retry';
+      return new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
+    }
+    return err;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query(`SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1`, [streamId]);
+    return rows[0].v;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertValidStreamId(streamId);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2
+         AND ($3::timestamptz IS NULL OR recorded_at <= $3) ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 1, options.untilRecordedAt ?? null],
+    );
+    return rows.map((r) => this.toEvent(r));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE global_position > $1 AND global_position < ${SAFE_LIMIT}
+         ORDER BY global_position LIMIT $2`,
+      [options.after ?? 0, options.limit ?? 1000],
+    );
+    return rows.map((r) => this.toEvent(r));
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query(
+      `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`,
+    );
+    return Number(rows[0].p);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const sub = new PollingSubscription(this, this.appended, this.pollIntervalMs, options, () => this.subscriptions.delete(sub));
+    this.subscriptions.add(sub);
+    sub.start();
+    return sub;
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    assertValidStreamId(streamId);
+    const { rows } = await this.pool.query<{ stream_version: number; ok: boolean; hash: string }>(
+      `SELECT stream_version, encode(hash, 'hex') AS hash,
+         stream_version = row_number() OVER w
+         AND hash = jejak_event_hash(lag(hash) OVER w, stream_id, stream_version, event_id, event_type,
+                                     schema_version, data, metadata, recorded_at) AS ok
+       FROM events WHERE stream_id = $1 WINDOW w AS (ORDER BY stream_version) ORDER BY stream_version`,
+      [streamId],
+    );
+    const broken = rows.find((r) => !r.ok);
+    return {
+      streamId,
+      valid: !broken,
+      checkedEvents: rows.length,
+      firstBrokenVersion: broken ? broken.stream_version : null,
+      headHash: rows.length ? rows[rows.length - 1].hash : null,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+  }
+
+  private toEvent(r: EventRow): RecordedEvent {
+    const e: RecordedEvent = {
+      id: r.event_id,
+      type: r.event_type,
+      schemaVersion: r.schema_version,
+      data: r.data,
+      metadata: r.metadata,
+      streamId: r.stream_id,
+      streamVersion: r.stream_version,
+      globalPosition: Number(r.global_position),
+      recordedAt: r.recorded_at,
+      hash: r.hash,
+    };
+    return this.upcasters.isEmpty ? e : this.upcasters.apply(e);
+  }
+}

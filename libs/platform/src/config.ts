@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+
+/** Process configuration, read once from the environment and validated with clear messages. */
+export interface JejakConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  kafkaBrokers: string[];
+  kurrentDbUrl: string | null;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) problems.push(`${name} must be a port number 0-65535, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const kurrentDbUrl = env.KURRENTDB_URL?.trim() || null;
+  if (kurrentDbUrl && !/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//.test(kurrentDbUrl))
+    problems.push('KURRENTDB_URL must be a kurrentdb:// (or esdb://) connection string');
+  const kafkaBrokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  for (const b of kafkaBrokers) if (!/^[^:\s]+:\d+$/.test(b)) problems.push(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
+  const config: JejakConfig = {
+    port: port(env, 'PORT', 3000, problems),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env.JEJAK_DATA_DIR?.trim() || './data'),
+    embeddedPgPort: port(env, 'JEJAK_EMBEDDED_PG_PORT', 54329, problems),
+    kafkaBrokers,
+    kurrentDbUrl,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

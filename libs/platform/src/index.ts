@@ -1,0 +1,4 @@
+export * from './config';
+export * from './instance-lock';
+export * from './embedded-postgres';
+export * from './migrations';

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+
+/**
+ * A fresh, empty database inside the PostgreSQL cluster started by test/global-setup.mjs
+ * (or the one DATABASE_URL names). Every test file gets its own, so files run in parallel.
+ */
+export interface TestDatabase {
+  url: string;
+  name: string;
+  pool(max?: number): Pool;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.JEJAK_TEST_ADMIN_URL;
+  if (!url) throw new Error('JEJAK_TEST_ADMIN_URL is not set: run the tests through jest (test/global-setup.mjs)');
+  return url;
+}
+
+export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
+  const name = `${prefix.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const pools: Pool[] = [];
+  return {
+    url,
+    name,
+    pool(max = 10) {
+      const p = new Pool({ connectionString: url, max });
+      pools.push(p);
+      return p;
+    },
+    async drop() {
+      await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
+      const c = new Client({ connectionString: adminUrl() });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
