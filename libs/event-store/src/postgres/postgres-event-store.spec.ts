@@ -1,0 +1,105 @@
+import { runMigrations } from '@jejak/platform';
+import { createTestDatabase, type TestDatabase } from '@jejak/testing';
+import type { Pool } from 'pg';
+import { describeEventStoreContract } from '../testing/event-store.contract';
+import { newEvent, testStream } from '../testing/fixtures';
+import { eventStoreMigrations } from './migrations';
+import { PostgresEventStore } from './postgres-event-store';
+
+let db: TestDatabase;
+
+describeEventStoreContract('PostgreSQL', () => {
+  let pool: Pool;
+  return {
+    async create(options) {
+      if (!db) {
+        db = await createTestDatabase('store_contract');
+        await runMigrations(db.url, eventStoreMigrations);
+        pool = db.pool(20);
+      }
+      return new PostgresEventStore(pool, { upcasters: options?.upcasters, pollIntervalMs: 20 });
+    },
+    async tamper(streamId, version, data) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
+        await c.query('UPDATE events SET data = $3 WHERE stream_id = $1 AND stream_version = $2', [streamId, version, JSON.stringify(data)]);
+        await c.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
+        await c.query('COMMIT');
+      } finally {
+        c.release();
+      }
+    },
+    teardown: () => db.drop(),
+  };
+});
+
+describe('PostgreSQL event store: the database protects history', () => {
+  let tdb: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  let stream: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase('store_immutable');
+    await runMigrations(tdb.url, eventStoreMigrations);
+    pool = tdb.pool(4);
+    store = new PostgresEventStore(pool);
+    stream = testStream();
+    await store.append(stream, [newEvent('Numbered', { n: 1 }), newEvent('Numbered', { n: 2 })], { expectedVersion: 'no_stream' });
+  });
+  afterAll(async () => {
+    await store.close();
+    await tdb.drop();
+  });
+
+  it.each([
+    ['UPDATE', `UPDATE events SET data = '{}'::jsonb WHERE stream_id = $1`],
+    ['DELETE', `DELETE FROM events WHERE stream_id = $1`],
+  ])('refuses %s even for the table owner', async (_op, sql) => {
+    await expect(pool.query(sql, [stream])).rejects.toMatchObject({ code: 'JJ002' });
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('refuses TRUNCATE', async () => {
+    await expect(pool.query('TRUNCATE events')).rejects.toMatchObject({ code: 'JJ002' });
+  });
+
+  it('grants the application role read and append, never update or delete', async () => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SET LOCAL ROLE jejak_app');
+      await c.query('SAVEPOINT s');
+      await expect(c.query(`UPDATE events SET data = '{}'::jsonb WHERE stream_id = $1`, [stream])).rejects.toMatchObject({ code: '42501' });
+      await c.query('ROLLBACK TO SAVEPOINT s');
+      await expect(c.query(`DELETE FROM events WHERE stream_id = $1`, [stream])).rejects.toMatchObject({ code: '42501' });
+      await c.query('ROLLBACK TO SAVEPOINT s');
+      const { rows } = await c.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [stream]);
+      expect(rows[0].n).toBe(2);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  });
+
+  it('reports a deleted event as a break in the chain at its version', async () => {
+    const s = testStream();
+    await store.append(s, [1, 2, 3].map((n) => newEvent('Numbered', { n })), { expectedVersion: 'no_stream' });
+    const c = await pool.connect();
+    try {
+      await c.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
+      await c.query('DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [s]);
+    } finally {
+      await c.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
+      c.release();
+    }
+    expect(await store.verifyStream(s)).toMatchObject({ valid: false, checkedEvents: 2, firstBrokenVersion: 3 });
+  });
+
+  it('runs its migrations again without harm', async () => {
+    expect(await runMigrations(tdb.url, eventStoreMigrations)).toEqual([]);
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+});
