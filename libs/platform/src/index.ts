@@ -2,3 +2,5 @@ export * from './config';
 export * from './instance-lock';
 export * from './embedded-postgres';
 export * from './migrations';
+export * from './nest';
+export * from './bootstrap';

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig, type JejakConfig } from './config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { acquireInstanceLock } from './instance-lock';
+import { runMigrations } from './migrations';
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL under the data directory, guarded by the instance lock. */
+export async function openDatabase(config: JejakConfig, log: (m: string) => void): Promise<Database> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  const release = acquireInstanceLock(config.dataDir);
+  try {
+    const pg = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+    return {
+      url: pg.url,
+      embedded: true,
+      stop: async () => {
+        await pg.stop();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export interface BootstrapOptions {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  module(config: JejakConfig, db: Database): DynamicModule;
+  /** configure the app before it listens (pipes, filters, OpenAPI) */
+  configure?(app: NestExpressApplication, config: JejakConfig): void | Promise<void>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningApp {
+  app: INestApplication;
+  url: string;
+  config: JejakConfig;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one Jejak process: configuration, database (embedded or external), migrations, the
+ * Nest application, then listens. Used by every app's main.ts and by end-to-end tests.
+ */
+export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
+  const log = (m: string) => process.stdout.write(`[${options.name}] ${m}\n`);
+  const config = loadConfig(options.env ?? process.env);
+  const db = await openDatabase(config, log);
+  try {
+    const ran = await runMigrations(db.url, options.migrations);
+    if (ran.length) log(`migrations applied: ${ran.length}`);
+    const app = await NestFactory.create<NestExpressApplication>(options.module(config, db), {
+      bufferLogs: true,
+      logger: config.logLevel === 'silent' ? false : undefined,
+    });
+    app.enableShutdownHooks();
+    await options.configure?.(app, config);
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    log(`listening on ${url}`);
+    log(db.embedded ? `data directory: ${config.dataDir} (embedded PostgreSQL)` : `database: ${redact(db.url)}`);
+    let closed = false;
+    return {
+      app,
+      url,
+      config,
+      db,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await db.stop();
+      },
+    };
+  } catch (e) {
+    await db.stop();
+    throw e;
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

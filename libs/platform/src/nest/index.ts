@@ -1,0 +1,3 @@
+export * from './tokens';
+export * from './health.service';
+export * from './platform.module';

@@ -1,0 +1,72 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { EventStore, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
+import { Pool } from 'pg';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { JejakConfig } from '../config';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+import { MetricsController } from './metrics.controller';
+import { EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
+
+export interface PlatformOptions {
+  config: JejakConfig;
+  /** the resolved database: DATABASE_URL or the embedded PostgreSQL */
+  databaseUrl: string;
+  poolSize?: number;
+  upcasters?: UpcasterRegistry;
+  /** false for processes without HTTP (projector, relay run headless but still expose /health) */
+  httpEndpoints?: boolean;
+}
+
+/**
+ * The technical ground every app stands on: configuration, the PostgreSQL pool, the event
+ * store, health checks and the Prometheus registry. Global, so libs inject the tokens directly.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly health: HealthService,
+  ) {}
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: options.httpEndpoints === false ? [] : [HealthController, MetricsController],
+      providers: [
+        { provide: JEJAK_CONFIG, useValue: options.config },
+        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 }) },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresEventStore(pool, { upcasters: options.upcasters }),
+        },
+        {
+          provide: METRICS_REGISTRY,
+          useFactory: () => {
+            const registry = new Registry();
+            collectDefaultMetrics({ register: registry, prefix: 'jejak_' });
+            return registry;
+          },
+        },
+        HealthService,
+      ],
+      exports: [JEJAK_CONFIG, PG_POOL, EVENT_STORE, METRICS_REGISTRY, HealthService],
+    };
+  }
+
+  onModuleInit(): void {
+    this.health.register('database', async () => {
+      const started = Date.now();
+      await this.pool.query('SELECT 1');
+      return { status: 'up', details: { latencyMs: Date.now() - started } };
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,5 @@
+/** Injection tokens shared by every app and lib. */
+export const JEJAK_CONFIG = Symbol('JEJAK_CONFIG');
+export const PG_POOL = Symbol('PG_POOL');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
