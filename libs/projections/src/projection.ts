@@ -1,0 +1,49 @@
+import type { RecordedEvent } from '@jejak/event-store';
+import type { PoolClient } from 'pg';
+
+/**
+ * A table a projection owns. The engine creates it (live, or a fresh copy in a rebuild schema),
+ * so the DDL takes the schema-qualified, quoted table name rather than hard-coding it.
+ * Indexes are separate so a rebuild can create them after the bulk load (faster).
+ */
+export interface TableSpec {
+  /** unqualified table name, e.g. 'caseload'; queries (TypeORM entities) use it in the live schema */
+  name: string;
+  /** e.g. (t) => `CREATE TABLE ${t} (entrepreneur_id uuid PRIMARY KEY, ..., last_position bigint NOT NULL)` */
+  ddl(qualifiedName: string): string;
+  /**
+   * CREATE INDEX statements; index names must be unique per schema, so use the `indexName` helper:
+   * (t, ix) => [`CREATE INDEX ${ix('stage')} ON ${t} (stage)`]
+   */
+  indexes?(qualifiedName: string, indexName: (suffix: string) => string): string[];
+}
+
+export interface ProjectionContext {
+  /** the client of the transaction the batch and the checkpoint commit in */
+  readonly client: PoolClient;
+  /** the schema-qualified, quoted name of one of the projection's tables: live or rebuild target */
+  table(name: string): string;
+  /** true while replaying into a rebuild schema (lets a projection skip side work, e.g. notifications) */
+  readonly rebuilding: boolean;
+}
+
+/**
+ * A checkpointed projection. The engine hands it batches in global order (only events whose type
+ * is in `handles`, possibly an empty batch never) inside one transaction that also moves the
+ * checkpoint, so the effect is exactly once. Still, applyBatch must be idempotent per event
+ * (keep the last applied global position on each row and ignore events at or below it): the
+ * dead-letter retry and the rebuild swap may hand an event again.
+ *
+ * Recipe for speed: load the rows the batch touches in one query (`= ANY($1)`), fold the events
+ * with a pure evolve in memory, write back with one multi-row upsert (`unnest($1::uuid[], ...)`).
+ */
+export interface Projection {
+  /** stable name, [a-z0-9_]+; used for the checkpoint, metrics and the admin API */
+  readonly name: string;
+  /** bump when the evolve or the tables change: the engine then flags the projection for rebuild */
+  readonly version: number;
+  readonly tables: readonly TableSpec[];
+  /** event types this projection reads; other events are skipped without calling applyBatch */
+  readonly handles: ReadonlySet<string>;
+  applyBatch(ctx: ProjectionContext, events: readonly RecordedEvent[]): Promise<void>;
+}
