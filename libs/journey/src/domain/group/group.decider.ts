@@ -1,0 +1,57 @@
+import type { GroupEvent, GroupFormed } from '../events/group.events';
+import type { FormGroup, GroupCommand, JoinGroup } from './group.commands';
+import { type GroupState, evolveGroup, initialGroupState } from './group.state';
+import { type DecisionContext, policyOf, regionsOf } from '../policy/decision-context';
+import { assertRegionKnown, assertResidenceRegion } from '../identity/region-code';
+import { assertNotBefore, assertOneOf, assertPastDate, assertText, assertValidNow, conflict } from '../shared/checks';
+import { NotFoundError } from '../shared/domain-error';
+import { ErrorCode } from '../shared/error-codes';
+import { earliestIndonesianDate } from '../shared/dates';
+import { PROGRAMMES } from '../events/vocabulary';
+
+/** A kelompok: formed once, joined by distinct people up to the size fixed when it was formed. */
+export function decideGroup(command: GroupCommand, state: GroupState, context: DecisionContext = {}): GroupEvent[] {
+  assertValidNow(command.now);
+  switch (command.type) {
+    case 'FormGroup':
+      return formGroup(command, state, context);
+    case 'JoinGroup':
+      return joinGroup(command, state);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+function formGroup(command: FormGroup, state: GroupState, context: DecisionContext): GroupEvent[] {
+  if (state.status === 'formed') conflict(ErrorCode.GROUP_ALREADY_FORMED, 'this group is already formed');
+  const { groupId, now, name, regionCode, businessType, programme = 'TKM_PEMULA', formedOn = earliestIndonesianDate(now) } = command;
+  assertText('name', name);
+  assertText('businessType', businessType);
+  assertOneOf('programme', programme, PROGRAMMES);
+  const region = assertResidenceRegion('regionCode', regionCode);
+  assertRegionKnown('regionCode', regionCode, regionsOf(context).isKnown(regionCode));
+  assertPastDate('formedOn', formedOn, now);
+  const data: GroupFormed['data'] = {
+    groupId, name, regionCode, kecamatanCode: region.districtCode, businessType, programme, formedOn,
+    maxMembers: policyOf(context).group.maxMembers,
+  };
+  return [{ type: 'GroupFormed', data }];
+}
+
+function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
+  if (state.status === 'unformed') throw new NotFoundError(ErrorCode.GROUP_NOT_FOUND, 'no group is formed under this id');
+  const { groupId, now, entrepreneurId, joinedOn = earliestIndonesianDate(now) } = command;
+  assertText('entrepreneurId', entrepreneurId);
+  if (state.members.includes(entrepreneurId)) return [];
+  assertPastDate('joinedOn', joinedOn, now);
+  assertNotBefore('joinedOn', joinedOn, 'the forming of the group', state.formedOn);
+  if (state.members.length >= state.maxMembers)
+    conflict(ErrorCode.GROUP_FULL, `the group already has its ${state.maxMembers} members`, 'entrepreneurId');
+  return [{ type: 'MemberJoined', data: { groupId, entrepreneurId, joinedOn } }];
+}
+
+export { evolveGroup, initialGroupState };
+
+export const groupDecider = { decide: decideGroup, evolve: evolveGroup, initialState: initialGroupState } as const;

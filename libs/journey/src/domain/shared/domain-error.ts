@@ -1,0 +1,67 @@
+import { ErrorCode } from './error-codes';
+
+/**
+ * Every refused command throws a DomainError. `code` is a stable contract (clients and the
+ * problem+json filter key on it); `kind` lets the API choose the status without a table of
+ * codes: 409 (the case's history forbids it), 422 (the data itself is wrong), 404 (no such case).
+ */
+export type DomainErrorKind = 'conflict' | 'invalid' | 'not_found';
+
+export const HTTP_STATUS_OF_KIND = { conflict: 409, invalid: 422, not_found: 404 } as const satisfies Record<DomainErrorKind, number>;
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  override readonly name: string = 'DomainError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: DomainErrorKind,
+    readonly field?: string,
+    /** all the issues found, when one check finds several (e.g. a NIK with a bad date and serial) */
+    readonly issues: readonly FieldIssue[] = field ? [{ field, code, message }] : [],
+  ) {
+    super(message);
+  }
+}
+
+/** The command conflicts with what already happened in the case (HTTP 409). */
+export class ConflictError extends DomainError {
+  override readonly name: string = 'ConflictError';
+  constructor(code: string, message: string, field?: string) {
+    super(code, message, 'conflict', field);
+  }
+}
+
+/** The command's data is wrong whatever the state of the case (HTTP 422). */
+export class InvalidDataError extends DomainError {
+  override readonly name: string = 'InvalidDataError';
+  constructor(code: string, message: string, field?: string, issues?: readonly FieldIssue[]) {
+    super(code, message, 'invalid', field, issues);
+  }
+}
+
+/** The command addresses a case or group that was never created (HTTP 404). */
+export class NotFoundError extends DomainError {
+  override readonly name: string = 'NotFoundError';
+  constructor(code: string, message: string) {
+    super(code, message, 'not_found');
+  }
+}
+
+/** Thrown by graduation when the policy is not met; `reasons` says which parts failed. */
+export class NotEligibleError extends DomainError {
+  override readonly name: string = 'NotEligibleError';
+  constructor(readonly reasons: readonly string[]) {
+    super(ErrorCode.NOT_ELIGIBLE_FOR_LANJUTAN, `not eligible for TKM Lanjutan: ${reasons.join(', ')}`, 'conflict');
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
