@@ -1,0 +1,1 @@
+export { IdnAreaRegionDirectory } from './idn-area-region-directory';
