@@ -1,0 +1,41 @@
+/** Typed errors with stable codes, mapped to problem responses by the API layer. */
+export abstract class PersonalDataError extends Error {
+  abstract readonly code: string;
+}
+
+/** Personal data cannot be written for a person whose key was destroyed. */
+export class SubjectErasedError extends PersonalDataError {
+  readonly code = 'PERSONAL_DATA.ERASED';
+  constructor(readonly subjectId: string) {
+    super(`the personal data key of ${subjectId} was destroyed; nothing personal can be recorded for them`);
+  }
+}
+
+/** Sealed data whose key row does not exist: data loss or a foreign database, never normal. */
+export class DataKeyMissingError extends PersonalDataError {
+  readonly code = 'PERSONAL_DATA.KEY_MISSING';
+  constructor(readonly subjectId: string) {
+    super(`no personal data key exists for ${subjectId}`);
+  }
+}
+
+/** The database's keys are wrapped by another master key than this process holds. */
+export class MasterKeyMismatchError extends PersonalDataError {
+  readonly code = 'PERSONAL_DATA.MASTER_KEY_MISMATCH';
+  constructor(
+    readonly expected: string[],
+    readonly actual: string,
+  ) {
+    super(
+      `this database's personal data is protected by master key ${expected.join(', ')}, but this process has ${actual}: ` +
+        'set JEJAK_MASTER_KEY (or restore <JEJAK_DATA_DIR>/keys/master.key) to the key the database was created with',
+    );
+  }
+}
+
+export class InvalidSubjectIdError extends PersonalDataError {
+  readonly code = 'PERSONAL_DATA.INVALID_SUBJECT';
+  constructor(subjectId: string) {
+    super(`a personal data subject id must be a uuid, got "${String(subjectId).slice(0, 40)}"`);
+  }
+}

@@ -1,0 +1,140 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { runMigrations } from '@jejak/platform';
+import { createTestDatabase, type TestDatabase } from '@jejak/testing';
+import { eventStoreMigrations, PostgresEventStore, UniqueClaimViolationError } from '@jejak/event-store';
+import type { Pool } from 'pg';
+import { keyId } from './keys/master-key';
+import { personalDataMigrations } from './migrations';
+import { NikHasher } from './nik-hasher';
+import { PersonalDataVault } from './personal-data.vault';
+import { MasterKeyMismatchError, SubjectErasedError } from './errors';
+
+const PERSONAL = ['nik', 'fullName', 'phone'];
+const registration = () => ({
+  entrepreneurId: randomUUID(),
+  nik: '3216014512900001',
+  fullName: 'Siti Rahayu',
+  phone: '081234567890',
+  sex: 'F',
+  birthYear: 1990,
+});
+
+function secrets(master = randomBytes(32)) {
+  return { masterKey: master, masterKeyId: keyId(master) };
+}
+
+describe('personal data vault', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  const master = secrets();
+  let vault: PersonalDataVault;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('pii');
+    await runMigrations(db.url, [...eventStoreMigrations, ...personalDataMigrations]);
+    pool = db.pool();
+    vault = new PersonalDataVault(pool, master);
+    await vault.verifyMasterKey();
+  });
+  afterAll(() => db.drop());
+
+  it('seals the personal fields into one envelope and keeps the statistics readable', async () => {
+    const data = registration();
+    const sealed = await vault.encryptFields(data.entrepreneurId, data, PERSONAL);
+    const raw = JSON.stringify(sealed);
+    for (const secret of ['3216014512900001', 'Siti', '081234567890']) expect(raw).not.toContain(secret);
+    expect(sealed).toMatchObject({ entrepreneurId: data.entrepreneurId, sex: 'F', birthYear: 1990, _pii: { v: 1, sub: data.entrepreneurId } });
+    expect(Object.keys(sealed)).not.toEqual(expect.arrayContaining(['nik', 'fullName', 'phone']));
+  });
+
+  it('restores exactly what was sealed, in this process and in a fresh one', async () => {
+    const data = registration();
+    const sealed = await vault.encryptFields(data.entrepreneurId, data, PERSONAL);
+    expect(await vault.decrypt(data.entrepreneurId, sealed)).toEqual(data);
+    const otherProcess = new PersonalDataVault(pool, master);
+    expect(await otherProcess.decrypt(data.entrepreneurId, sealed)).toEqual(data);
+  });
+
+  it('leaves data without personal fields untouched', async () => {
+    const data = { entrepreneurId: randomUUID(), amount: 20_000_000 };
+    expect(await vault.encryptFields(data.entrepreneurId, data, ['notes'])).toBe(data);
+  });
+
+  it('refuses to open one person’s envelope as another’s', async () => {
+    const a = registration();
+    const b = registration();
+    const sealedA = await vault.encryptFields(a.entrepreneurId, a, PERSONAL);
+    await vault.encryptFields(b.entrepreneurId, b, PERSONAL);
+    const envelope = (sealedA as unknown as { _pii: object })._pii;
+    const forged = { ...sealedA, _pii: { ...envelope, sub: b.entrepreneurId } };
+    await expect(vault.decrypt(b.entrepreneurId, forged)).rejects.toThrow();
+  });
+
+  it('after erasure the data opens without its personal fields, marked erased, and nothing personal can be written', async () => {
+    const data = registration();
+    const sealed = await vault.encryptFields(data.entrepreneurId, data, PERSONAL);
+    await vault.erase(data.entrepreneurId);
+    const fresh = new PersonalDataVault(pool, master);
+    for (const v of [vault, fresh]) {
+      expect(await v.decrypt(data.entrepreneurId, sealed)).toEqual({ entrepreneurId: data.entrepreneurId, sex: 'F', birthYear: 1990, _erased: true });
+      await expect(v.encryptFields(data.entrepreneurId, data, PERSONAL)).rejects.toBeInstanceOf(SubjectErasedError);
+    }
+    const { rows } = await pool.query('SELECT wrapped_key, destroyed_at FROM personal_data_keys WHERE subject_id = $1', [data.entrepreneurId]);
+    expect(rows[0].wrapped_key).toBeNull();
+    expect(rows[0].destroyed_at).toBeInstanceOf(Date);
+  });
+
+  it('erasing twice keeps the first destruction time', async () => {
+    const data = registration();
+    await vault.encryptFields(data.entrepreneurId, data, PERSONAL);
+    const first = await vault.erase(data.entrepreneurId);
+    const second = await vault.erase(data.entrepreneurId);
+    expect(second.destroyedAt).toEqual(first.destroyedAt);
+  });
+
+  it('erasing a person who never had a key still closes them to personal data', async () => {
+    const id = randomUUID();
+    await vault.erase(id);
+    await expect(new PersonalDataVault(pool, master).encryptFields(id, { fullName: 'x' }, ['fullName'])).rejects.toBeInstanceOf(SubjectErasedError);
+  });
+
+  it('the database refuses to restore a destroyed key or delete its record', async () => {
+    const data = registration();
+    await vault.encryptFields(data.entrepreneurId, data, PERSONAL);
+    await vault.erase(data.entrepreneurId);
+    await expect(pool.query(`UPDATE personal_data_keys SET wrapped_key = '\\x00', destroyed_at = NULL WHERE subject_id = $1`, [data.entrepreneurId])).rejects.toThrow(/cannot be restored/);
+    await expect(pool.query('DELETE FROM personal_data_keys WHERE subject_id = $1', [data.entrepreneurId])).rejects.toThrow(/cannot be restored/);
+  });
+
+  it('loads the keys of a whole batch in one go and then opens synchronously', async () => {
+    const people = Array.from({ length: 50 }, registration);
+    const sealed = await Promise.all(people.map((p) => vault.encryptFields(p.entrepreneurId, p, PERSONAL)));
+    const cold = new PersonalDataVault(pool, master);
+    const queries = jest.spyOn(pool, 'query');
+    const keys = await cold.keysFor(people.map((p) => p.entrepreneurId));
+    expect(queries).toHaveBeenCalledTimes(1);
+    queries.mockRestore();
+    expect(sealed.map((s) => keys.open(s))).toEqual(people);
+    expect(cold.cacheStats).toMatchObject({ size: 50, misses: 50 });
+  });
+
+  it('a process with another master key refuses to start on this database', async () => {
+    const stranger = new PersonalDataVault(pool, secrets());
+    await expect(stranger.verifyMasterKey()).rejects.toBeInstanceOf(MasterKeyMismatchError);
+  });
+
+  it('one NIK registers once: its HMAC claim is refused for a second stream in the append transaction', async () => {
+    const hasher = new NikHasher(randomBytes(32));
+    const store = new PostgresEventStore(pool);
+    const event = () => ({
+      id: randomUUID(), type: 'Registered', schemaVersion: 1, data: {},
+      metadata: { actorId: 'cw', actorRole: 'caseworker', correlationId: 'c', causationId: 'c', occurredAt: new Date().toISOString() },
+    });
+    const claim = hasher.claim('3216014512900001');
+    expect(claim.key).not.toContain('3216014512900001');
+    await store.append(`entrepreneur-${randomUUID()}`, [event()], { expectedVersion: 'no_stream', claims: [claim] });
+    const second = `entrepreneur-${randomUUID()}`;
+    await expect(store.append(second, [event()], { expectedVersion: 'no_stream', claims: [claim] })).rejects.toBeInstanceOf(UniqueClaimViolationError);
+    expect(await store.readStream(second)).toEqual([]);
+  });
+});

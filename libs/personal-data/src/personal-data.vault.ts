@@ -1,0 +1,113 @@
+import type { Pool } from 'pg';
+import { newDataKey, unwrapKey, wrapKey } from './crypto/aes-gcm';
+import { envelopeOf, sealFields } from './envelope';
+import { InvalidSubjectIdError, MasterKeyMismatchError, SubjectErasedError } from './errors';
+import { type CachedKey, KeyCache, type KeyCacheOptions } from './keys/key-cache';
+import { DataKeyStore, type StoredKey } from './keys/data-key.store';
+import type { PersonalDataSecrets } from './keys/master-key';
+import { SubjectKeys } from './subject-keys';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const wrapAad = (subjectId: string, version: number) => `jejak-dek:v1:${subjectId}:${version}`;
+
+/**
+ * Crypto-shredding (design.md "Personal data"): each person's fields are sealed with their own
+ * AES-256-GCM data key, wrapped by the master key in personal_data_keys. Destroying the wrapped
+ * key makes every copy of their data unreadable (events, snapshots, backups) without rewriting
+ * the append-only log.
+ */
+export class PersonalDataVault {
+  private readonly store: DataKeyStore;
+  private readonly cache: KeyCache;
+
+  constructor(
+    pool: Pool,
+    private readonly secrets: Pick<PersonalDataSecrets, 'masterKey' | 'masterKeyId'>,
+    cache: KeyCacheOptions = {},
+  ) {
+    this.store = new DataKeyStore(pool);
+    this.cache = new KeyCache(cache);
+  }
+
+  get cacheStats(): { size: number; hits: number; misses: number } {
+    return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  /** Call at start-up: refuses to run with another master key than the one the database was filled with. */
+  async verifyMasterKey(): Promise<void> {
+    const known = await this.store.registerMasterKey(this.secrets.masterKeyId);
+    if (!known.includes(this.secrets.masterKeyId)) throw new MasterKeyMismatchError(known, this.secrets.masterKeyId);
+  }
+
+  /**
+   * Moves `fieldNames` (those present) into one sealed `_pii` envelope. Creates the person's key
+   * on first use; refuses when it was destroyed.
+   */
+  async encryptFields<T extends object>(subjectId: string, data: T, fieldNames: readonly string[]): Promise<T> {
+    assertSubject(subjectId);
+    if (!fieldNames.some((f) => (data as Record<string, unknown>)[f] !== undefined)) return data;
+    const key = await this.liveKey(subjectId);
+    return sealFields(subjectId, key.key, key.version, data, fieldNames);
+  }
+
+  /** The data with its personal fields restored, or without them and marked `_erased: true`. */
+  async decrypt<T extends object>(subjectId: string, data: T): Promise<T> {
+    const envelope = envelopeOf(data);
+    if (!envelope) return data;
+    if (envelope.sub !== subjectId) throw new Error(`the sealed data belongs to ${envelope.sub}, not ${subjectId}`);
+    return (await this.keysFor([subjectId])).open(data);
+  }
+
+  /** One query for the cache misses among `subjectIds`; the result opens their data synchronously. */
+  async keysFor(subjectIds: Iterable<string>): Promise<SubjectKeys> {
+    const found = new Map<string, CachedKey>();
+    const missing: string[] = [];
+    for (const id of new Set(subjectIds)) {
+      assertSubject(id);
+      const cached = this.cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    for (const row of await this.store.find(missing)) found.set(row.subjectId, this.remember(row));
+    return new SubjectKeys(found);
+  }
+
+  /** Crypto-shredding: the key is destroyed for good; idempotent. */
+  async erase(subjectId: string): Promise<{ destroyedAt: Date }> {
+    assertSubject(subjectId);
+    const destroyedAt = await this.store.destroy(subjectId, this.secrets.masterKeyId);
+    this.cache.set(subjectId, { state: 'erased' });
+    return { destroyedAt };
+  }
+
+  async isErased(subjectId: string): Promise<boolean> {
+    return (await this.keysFor([subjectId])).isErased(subjectId);
+  }
+
+  /** Envelope of sealed data, exposed for audits ("is this event's personal data sealed?"). */
+  static isSealed(data: unknown): boolean {
+    return envelopeOf(data) !== undefined;
+  }
+
+  private async liveKey(subjectId: string): Promise<{ key: Buffer; version: number }> {
+    let known = this.cache.get(subjectId);
+    if (!known) {
+      const wrapped = wrapKey(this.secrets.masterKey, newDataKey(), wrapAad(subjectId, 1));
+      known = this.remember(await this.store.createIfAbsent(subjectId, wrapped, this.secrets.masterKeyId));
+    }
+    if (known.state === 'erased') throw new SubjectErasedError(subjectId);
+    return known;
+  }
+
+  private remember(row: StoredKey): CachedKey {
+    const value: CachedKey = row.wrapped
+      ? { state: 'live', key: unwrapKey(this.secrets.masterKey, row.wrapped, wrapAad(row.subjectId, row.version)), version: row.version }
+      : { state: 'erased' };
+    this.cache.set(row.subjectId, value);
+    return value;
+  }
+}
+
+function assertSubject(subjectId: string): void {
+  if (typeof subjectId !== 'string' || !UUID.test(subjectId)) throw new InvalidSubjectIdError(subjectId);
+}
