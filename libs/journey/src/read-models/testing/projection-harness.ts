@@ -16,6 +16,8 @@ const quote = (name: string) => `"${name}"`;
  * as the engine does, so projection tests need no engine running.
  */
 export class ProjectionHarness {
+  private lastAppended = 0;
+
   private constructor(
     readonly db: TestDatabase,
     readonly pool: Pool,
@@ -47,10 +49,15 @@ export class ProjectionHarness {
         return toNewEvent({ ...e, data } as JourneyEvent);
       }),
     );
-    await this.store.append(stream, sealed, { expectedVersion: 'any' });
+    this.lastAppended = (await this.store.append(stream, sealed, { expectedVersion: 'any' })).lastPosition;
   }
 
+  /**
+   * Everything appended so far after `after`. The global order is only readable up to the oldest
+   * transaction running in the cluster, and other test files share the cluster: wait for it.
+   */
   async events(after = 0): Promise<RecordedEvent[]> {
+    while ((await this.store.headPosition()) < this.lastAppended) await new Promise((r) => setTimeout(r, 10));
     return this.store.readAll({ after, limit: 100_000 });
   }
 

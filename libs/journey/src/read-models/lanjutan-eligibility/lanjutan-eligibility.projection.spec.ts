@@ -1,0 +1,49 @@
+import { aPerson } from '../testing/journey-events.fixture';
+import { ProjectionHarness } from '../testing/projection-harness';
+import { lanjutanEligibilityProjection } from './lanjutan-eligibility.projection';
+
+describe('Lanjutan eligibility projection', () => {
+  const projection = lanjutanEligibilityProjection();
+  let h: ProjectionHarness;
+  beforeAll(async () => (h = await ProjectionHarness.start('eligibility', [projection])));
+  afterAll(() => h.close());
+
+  const rowOf = async (id: string) =>
+    (await h.pool.query(`SELECT eligible, gaps, visits_counted, latest_workers_total, erased, state FROM lanjutan_eligibility WHERE entrepreneur_id = $1`, [id])).rows[0];
+
+  it('lists a TKM Pemula business running at two visits with a worker besides the owner as eligible', async () => {
+    const p = aPerson();
+    await h.append(p.stream, [p.registered(), p.trained(), p.granted(), p.monitored('2024-06-01'), p.monitored('2024-12-01')]);
+    await h.project([projection], await h.events());
+    expect(await rowOf(p.id)).toMatchObject({ eligible: true, gaps: [], visits_counted: 2, latest_workers_total: 2, erased: false });
+  });
+
+  it('names the gaps of a case that does not meet the rule yet, and holds no personal data', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.trained(), p.granted(), p.monitored('2024-06-01', { workersTotal: 1 })]);
+    await h.project([projection], await h.events(start));
+    const row = await rowOf(p.id);
+    expect(row).toMatchObject({ eligible: false, gaps: ['too_few_visits', 'too_few_workers'] });
+    expect(JSON.stringify(row.state)).not.toMatch(/Siti|3216015204980001|32\.16\.01\.2001/);
+  });
+
+  it('drops an erased person from the list: the case is closed to new facts', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.trained(), p.granted(), p.monitored('2024-06-01'), p.monitored('2024-12-01'), p.erased()]);
+    await h.project([projection], await h.events(start));
+    expect(await rowOf(p.id)).toMatchObject({ eligible: false, erased: true });
+  });
+
+  it('changes nothing when the same events are delivered twice', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.trained(), p.granted(), p.monitored('2024-06-01')]);
+    const events = await h.events(start);
+    await h.project([projection], events);
+    const once = await rowOf(p.id);
+    await h.project([projection], [...events, ...events]);
+    expect(await rowOf(p.id)).toEqual(once);
+  });
+});
