@@ -93,7 +93,7 @@ export function fold(events: readonly EntrepreneurEvent[]): EntrepreneurState {
 type Body<T extends EntrepreneurCommand['type']> = Omit<Extract<EntrepreneurCommand, { type: T }>, 'type' | 'entrepreneurId' | 'now'>;
 
 export function command<T extends EntrepreneurCommand['type']>(type: T, body: Body<T>, now: string = NOW): EntrepreneurCommand {
-  return { type, entrepreneurId: ID, now, ...body } as EntrepreneurCommand;
+  return { type, entrepreneurId: ID, now, ...body } as unknown as EntrepreneurCommand;
 }
 
 export const commands = {
