@@ -14,7 +14,12 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test,tools}/**/*.{spec,e2e-spec}.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // jose ships only as an ES module, which jest's require (before Node 24.9) cannot load as is
+    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@jejak/event-store/testing$': '<rootDir>/libs/event-store/src/testing',
     '^@jejak/journey/(.*)$': '<rootDir>/libs/journey/src/$1',

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './migrations';
 export * from './nest';
 export * from './bootstrap';
+export * from './http';

@@ -1,7 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
+import { Public } from '../http/public.decorator';
 
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
