@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -98,6 +99,52 @@ export class PostgresEventStore implements EventStore {
         };
       } catch (err) {
         const mapped = await this.mapAppendError(err, streamId, options.expectedVersion);
+        if (mapped === 'retry') continue;
+        throw mapped;
+      }
+    }
+  }
+
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    for (const a of appends) {
+      assertValidStreamId(a.streamId);
+      assertValidEvents(a.events);
+    }
+    const all = appends.flatMap((a) => a.events);
+    const claims = appends.flatMap((a) => a.options.claims ?? []);
+    const params = [
+      appends.map((a) => a.streamId),
+      appends.map((a) => expectedToSql(a.options.expectedVersion)),
+      appends.map((a) => a.events.length),
+      all.map((e) => e.id),
+      all.map((e) => e.type),
+      all.map((e) => e.schemaVersion),
+      all.map((e) => JSON.stringify(e.data)),
+      all.map((e) => JSON.stringify(e.metadata)),
+      appends.map((a) => a.options.claims?.length ?? 0),
+      claims.map((c) => c.scope),
+      claims.map((c) => c.key),
+    ];
+    for (;;) {
+      try {
+        const { rows } = await this.pool.query(
+          `SELECT out_stream, out_version, out_first, out_last, out_recorded_at
+             FROM jejak_append_many($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
+          params,
+        );
+        this.appended.emit('appended');
+        return rows.map((r) => ({
+          streamId: r.out_stream,
+          version: r.out_version,
+          firstPosition: Number(r.out_first),
+          lastPosition: Number(r.out_last),
+          recordedAt: r.out_recorded_at,
+        }));
+      } catch (err) {
+        const failed = appends.find((a) => a.streamId === (err as DatabaseError).hint);
+        if (!failed) throw err;
+        const mapped = await this.mapAppendError(err, failed.streamId, failed.options.expectedVersion);
         if (mapped === 'retry') continue;
         throw mapped;
       }

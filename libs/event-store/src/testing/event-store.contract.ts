@@ -96,6 +96,37 @@ export function describeEventStoreContract(name: string, harness: () => EventSto
       });
     });
 
+    describe('appending to several streams at once', () => {
+      it('appends each stream with its own versions, claims and hash chain, in one global run', async () => {
+        const [a, b] = [testStream(), testStream()];
+        await store.append(b, [newEvent()], { expectedVersion: 'no_stream' });
+        const claim = { scope: 'test-nik', key: `many-${Math.random()}` };
+        const results = await store.appendMany([
+          { streamId: a, events: [newEvent(), newEvent()], options: { expectedVersion: 'no_stream', claims: [claim] } },
+          { streamId: b, events: [newEvent()], options: { expectedVersion: 1 } },
+        ]);
+        expect(results.map((r) => [r.streamId, r.version])).toEqual([[a, 2], [b, 2]]);
+        expect(results[1].firstPosition).toBeGreaterThan(results[0].lastPosition);
+        expect((await store.readStream(b)).map((e) => e.streamVersion)).toEqual([1, 2]);
+        expect(await store.verifyStream(b)).toMatchObject({ valid: true, checkedEvents: 2 });
+        await expect(store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream', claims: [claim] })).rejects.toBeInstanceOf(UniqueClaimViolationError);
+      });
+
+      it('writes nothing when one stream conflicts, and names that stream in the typed error', async () => {
+        const [a, b] = [testStream(), testStream()];
+        await store.append(b, [newEvent()], { expectedVersion: 'no_stream' });
+        const err = await store
+          .appendMany([
+            { streamId: a, events: [newEvent()], options: { expectedVersion: 'no_stream' } },
+            { streamId: b, events: [newEvent()], options: { expectedVersion: 'no_stream' } },
+          ])
+          .catch((e) => e);
+        expect(err).toBeInstanceOf(WrongExpectedVersionError);
+        expect(err).toMatchObject({ streamId: b, actual: 1 });
+        expect(await store.readStream(a)).toHaveLength(0);
+      });
+    });
+
     describe('stream ids carry no personal data', () => {
       it.each(['entrepreneur-3201014101990001', 'Entrepreneur-abc', 'nodash', 'person-someone@example.com', 'phone-081234567890', ''])(
         'refuses %p',
