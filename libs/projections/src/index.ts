@@ -1,1 +1,13 @@
 export * from './projection';
+export { projectionsMigrations } from './migrations';
+export { loadProjectionsConfig, type ProjectionsConfig, type PoisonPolicy } from './engine/projections.config';
+export { ProjectionEngine, type ProjectionEngineDeps } from './engine/projection-engine';
+export { Projector } from './engine/projector';
+export { LeaderElection } from './engine/leader-election';
+export { Rebuilder, type RebuildProgress, type RebuildResult, type RebuildPhase } from './engine/rebuilder';
+export { RebuildInProgressError, RebuildPoisonError, UnknownProjectionError } from './engine/rebuild-errors';
+export { ProjectionMetrics } from './engine/projection-metrics';
+export type { ProjectionStatus } from './engine/projection-status';
+export type { DeadLetter } from './engine/dead-letter-store';
+export type { RetryOutcome } from './engine/dead-letter-retry';
+export { streamCounterProjection, type StreamCounterOptions } from './examples/stream-counter.projection';

@@ -47,3 +47,10 @@ export interface Projection {
   readonly handles: ReadonlySet<string>;
   applyBatch(ctx: ProjectionContext, events: readonly RecordedEvent[]): Promise<void>;
 }
+
+/** `handles` for a projection that reads every event type (counters, audits) */
+export const EVERY_EVENT_TYPE: ReadonlySet<string> = new (class extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+})();

@@ -1,0 +1,63 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Projection } from '../projection';
+import { LOCK_NAMESPACE, qualified, quoteIdent, SETUP_LOCK_ID } from './sql';
+
+/** Creates the projection's tables in `schema`; indexes can wait until after a bulk load. */
+export async function createTables(client: PoolClient, projection: Projection, schema: string, withIndexes: boolean): Promise<void> {
+  for (const spec of projection.tables) await client.query(spec.ddl(qualified(schema, spec.name)));
+  if (withIndexes) await createIndexes(client, projection, schema);
+}
+
+export async function createIndexes(client: PoolClient, projection: Projection, schema: string): Promise<void> {
+  for (const spec of projection.tables) {
+    const statements = spec.indexes?.(qualified(schema, spec.name), (suffix) => quoteIdent(`${spec.name}_${suffix}`)) ?? [];
+    for (const sql of statements) await client.query(sql);
+  }
+}
+
+async function existingTables(client: PoolClient, schema: string, names: string[]): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 AND table_name = ANY($2)`,
+    [schema, names],
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+/**
+ * Makes sure every projection has its live tables and a checkpoint, so queries work from the
+ * first request even before the projector catches up. A projection with no checkpoint, or with
+ * a table missing, starts over from position 0 (its remaining tables are emptied): a partial
+ * read model would be silently wrong. Serialised by an advisory lock: several processes start at once.
+ */
+export async function ensureLiveTables(pool: Pool, projections: readonly Projection[], schema: string): Promise<string[]> {
+  const client = await pool.connect();
+  const reset: string[] = [];
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, SETUP_LOCK_ID]);
+    const { rows } = await client.query<{ name: string }>(`SELECT name FROM projection_checkpoints WHERE name = ANY($1)`, [projections.map((p) => p.name)]);
+    const known = new Set(rows.map((r) => r.name));
+    for (const p of projections) {
+      const names = p.tables.map((t) => t.name);
+      const existing = await existingTables(client, schema, names);
+      if (known.has(p.name) && existing.size === names.length) continue;
+      for (const spec of p.tables) {
+        if (existing.has(spec.name)) await client.query(`TRUNCATE ${qualified(schema, spec.name)}`);
+      }
+      await createTables(client, { ...p, tables: p.tables.filter((t) => !existing.has(t.name)) }, schema, true);
+      await client.query(
+        `INSERT INTO projection_checkpoints (name, position, version, status) VALUES ($1, 0, $2, 'running')
+         ON CONFLICT (name) DO UPDATE SET position = 0, version = $2, status = 'running', error = NULL, updated_at = now()`,
+        [p.name, p.version],
+      );
+      reset.push(p.name);
+    }
+    await client.query('COMMIT');
+    return reset;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}

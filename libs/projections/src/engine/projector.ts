@@ -1,0 +1,156 @@
+import type { EventStore, RecordedEvent } from '@jejak/event-store';
+import type { Pool, PoolClient } from 'pg';
+import type { Projection, ProjectionContext } from '../projection';
+import { applyToProjection } from './batch-applier';
+import { loadCheckpoints, lockCheckpoints, updateCheckpoints, type Checkpoint, type CheckpointUpdate } from './checkpoint-store';
+import { PrefetchingReader } from './prefetching-reader';
+import type { ProjectionMetrics } from './projection-metrics';
+import type { ProjectionsConfig } from './projections.config';
+import { assertName, qualified } from './sql';
+
+export interface ProjectorDeps {
+  pool: Pool;
+  store: Pick<EventStore, 'readAll'>;
+  projections: readonly Projection[];
+  config: ProjectionsConfig;
+  metrics?: ProjectionMetrics;
+  log?: (message: string) => void;
+}
+
+export function liveContext(client: PoolClient, projection: Projection, schema: string): ProjectionContext {
+  const owned = new Set(projection.tables.map((t) => t.name));
+  return {
+    client,
+    rebuilding: false,
+    table(name) {
+      if (!owned.has(name)) throw new Error(`projection ${projection.name} does not own table ${name}`);
+      return qualified(schema, name);
+    },
+  };
+}
+
+const isActive = (p: Projection, cp: Checkpoint | undefined): cp is Checkpoint => !!cp && cp.status === 'running' && cp.version === p.version;
+
+/**
+ * The live projector: tails the global order from the lowest checkpoint of the running
+ * projections and applies each batch to every projection in ONE transaction that also moves the
+ * checkpoints (locked FOR UPDATE and re-read inside it). The effect is exactly once even if a
+ * batch is read twice, two leaders overlap for a moment, or a rebuild swaps a checkpoint.
+ */
+export class Projector {
+  private readonly reader: PrefetchingReader;
+  private stopped = true;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private readonly log: (m: string) => void;
+
+  constructor(private readonly deps: ProjectorDeps) {
+    for (const p of deps.projections) assertName('projection', p.name);
+    this.reader = new PrefetchingReader(deps.store);
+    this.log = deps.log ?? (() => undefined);
+  }
+
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** look again now (a projection resumed, or new events are known to exist) */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    const { batchSize, pollIntervalMs } = this.deps.config;
+    const names = this.deps.projections.map((p) => p.name);
+    let backoff = 0;
+    while (!this.stopped) {
+      try {
+        const checkpoints = await loadCheckpoints(this.deps.pool, names);
+        const active = this.deps.projections.filter((p) => isActive(p, checkpoints.get(p.name)));
+        if (active.length === 0) {
+          await this.sleep(pollIntervalMs);
+          continue;
+        }
+        const after = Math.min(...active.map((p) => checkpoints.get(p.name)!.position));
+        const events = await this.reader.read(after, batchSize);
+        if (events.length === batchSize) this.reader.prefetch(events[events.length - 1].globalPosition, batchSize);
+        if (events.length > 0) await this.applyBatch(active, events);
+        backoff = 0;
+        if (events.length < batchSize) await this.sleep(pollIntervalMs);
+      } catch (err) {
+        this.reader.clear();
+        this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`);
+        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  private async applyBatch(active: readonly Projection[], events: readonly RecordedEvent[]): Promise<void> {
+    const started = process.hrtime.bigint();
+    const client = await this.deps.pool.connect();
+    let broken: Error | undefined;
+    const processed: Array<[string, number, number]> = [];
+    try {
+      await client.query('BEGIN');
+      const checkpoints = await lockCheckpoints(client, active.map((p) => p.name));
+      const updates: CheckpointUpdate[] = [];
+      for (const p of active) {
+        const cp = checkpoints.get(p.name);
+        if (!isActive(p, cp)) continue;
+        const ctx = liveContext(client, p, this.deps.config.liveSchema);
+        const outcome = await applyToProjection(client, p, ctx, events, cp.position, this.deps.config.policy(p.name));
+        if (outcome.position === cp.position && !outcome.stoppedAt) continue;
+        updates.push({
+          name: p.name,
+          position: outcome.position,
+          status: outcome.stoppedAt ? 'stopped' : 'running',
+          error: outcome.stoppedAt ? `event ${outcome.stoppedAt.event.globalPosition} (${outcome.stoppedAt.event.type}): ${outcome.stoppedAt.error}` : null,
+        });
+        const moved = events.filter((e) => e.globalPosition > cp.position && e.globalPosition <= outcome.position).length;
+        processed.push([p.name, moved, outcome.applied]);
+        if (outcome.deadLetters) this.deps.metrics?.deadLettered.inc({ projection: p.name }, outcome.deadLetters);
+        if (outcome.stoppedAt) this.log(`projection ${p.name} stopped at a poison event: ${outcome.stoppedAt.error}`);
+      }
+      await updateCheckpoints(client, updates);
+      await client.query('COMMIT');
+    } catch (err) {
+      broken = err as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+    for (const [name, moved, applied] of processed) {
+      this.deps.metrics?.eventsProcessed.inc({ projection: name }, moved);
+      this.deps.metrics?.eventsApplied.inc({ projection: name }, applied);
+    }
+    this.deps.metrics?.batchSeconds.observe({ mode: 'live' }, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}
