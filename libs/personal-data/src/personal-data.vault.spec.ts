@@ -55,6 +55,17 @@ describe('personal data vault', () => {
     expect(await otherProcess.decrypt(data.entrepreneurId, sealed)).toEqual(data);
   });
 
+  it('prepares keys for many people in one go, seals synchronously, and refuses an erased person', async () => {
+    const people = Array.from({ length: 50 }, registration);
+    const erased = people[7].entrepreneurId;
+    await vault.erase(erased);
+    const seal = await new PersonalDataVault(pool, master).sealerFor(people.map((p) => p.entrepreneurId));
+    const sealed = people.filter((p) => p.entrepreneurId !== erased).map((p) => seal(p.entrepreneurId, p, PERSONAL));
+    expect(JSON.stringify(sealed)).not.toContain('Siti');
+    for (const [i, s] of sealed.entries()) expect(await vault.decrypt(s.entrepreneurId, s)).toEqual(people.filter((p) => p.entrepreneurId !== erased)[i]);
+    expect(() => seal(erased, people[7], PERSONAL)).toThrow(SubjectErasedError);
+  });
+
   it('leaves data without personal fields untouched', async () => {
     const data = { entrepreneurId: randomUUID(), amount: 20_000_000 };
     expect(await vault.encryptFields(data.entrepreneurId, data, ['notes'])).toBe(data);

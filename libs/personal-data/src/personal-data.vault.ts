@@ -72,6 +72,24 @@ export class PersonalDataVault {
     return new SubjectKeys(found);
   }
 
+  /**
+   * Sealing for many people at once (imports, the demo seed): the keys they lack are created in
+   * one statement, then each seal is synchronous. Refuses, per person, when a key was destroyed.
+   */
+  async sealerFor(subjectIds: Iterable<string>): Promise<<T extends object>(subjectId: string, data: T, fieldNames: readonly string[]) => T> {
+    const ids = [...new Set(subjectIds)];
+    ids.forEach(assertSubject);
+    const missing = ids.filter((id) => !this.cache.get(id));
+    const fresh = missing.map((subjectId) => ({ subjectId, wrapped: wrapKey(this.secrets.masterKey, newDataKey(), wrapAad(subjectId, 1)) }));
+    for (const row of await this.store.createManyIfAbsent(fresh, this.secrets.masterKeyId)) this.remember(row);
+    return (subjectId, data, fieldNames) => {
+      const known = this.cache.get(subjectId);
+      if (!known) throw new Error(`no key prepared for ${subjectId}: include it in sealerFor()`);
+      if (known.state === 'erased') throw new SubjectErasedError(subjectId);
+      return sealFields(subjectId, known.key, known.version, data, fieldNames);
+    };
+  }
+
   /** Crypto-shredding: the key is destroyed for good; idempotent. */
   async erase(subjectId: string): Promise<{ destroyedAt: Date }> {
     assertSubject(subjectId);

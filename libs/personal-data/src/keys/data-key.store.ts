@@ -38,6 +38,18 @@ export class DataKeyStore {
     return toKey(rows[0]);
   }
 
+  /** Many people at once (imports, the demo seed): one statement, then the rows that hold. */
+  async createManyIfAbsent(keys: readonly { subjectId: string; wrapped: Buffer }[], masterKeyId: string): Promise<StoredKey[]> {
+    if (keys.length === 0) return [];
+    await this.pool.query(
+      `INSERT INTO personal_data_keys (subject_id, wrapped_key, key_version, master_key_id)
+       SELECT s, w, 1, $3 FROM unnest($1::uuid[], $2::bytea[]) AS k(s, w)
+       ON CONFLICT (subject_id) DO NOTHING`,
+      [keys.map((k) => k.subjectId), keys.map((k) => k.wrapped), masterKeyId],
+    );
+    return this.find(keys.map((k) => k.subjectId));
+  }
+
   async find(subjectIds: readonly string[]): Promise<StoredKey[]> {
     if (subjectIds.length === 0) return [];
     const { rows } = await this.pool.query<Row>(
