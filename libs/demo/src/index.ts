@@ -1,0 +1,1 @@
+export { seedDemo, DEFAULT_DEMO_TODAY, type SeedOptions, type SeedResult } from './seed-writer';
