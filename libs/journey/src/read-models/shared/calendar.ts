@@ -18,3 +18,7 @@ export function laterDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null 
   if (b === null) return a;
   return a > b ? a : b;
 }
+
+export function latestOf(dates: readonly IsoDate[]): IsoDate | null {
+  return dates.reduce<IsoDate | null>(laterDate, null);
+}

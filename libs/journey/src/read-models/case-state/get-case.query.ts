@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, NotFoundError } from '@jejak/platform';
+import { streamId, type EventStore } from '@jejak/event-store';
+import { PersonalDataVault } from '@jejak/personal-data';
+import type { EntrepreneurEvent } from '../../domain/events/entrepreneur.events';
+import { evolveAll } from '../../domain/entrepreneur/entrepreneur.evolve';
+import { caseView, type CaseView } from './case.view';
+
+export class GetCaseQuery extends Query<CaseView> {
+  /** `asOf`: only events recorded at or before this instant (time travel) */
+  constructor(readonly entrepreneurId: string, readonly asOf?: Date) {
+    super();
+  }
+}
+
+/**
+ * The case is folded from its stream rather than read from a projection: it is then exact for
+ * any instant (the same code answers "now" and "as of"), its version is the stream's, and it
+ * needs no waiting for a projector. Erased personal data stays unreadable in the past too,
+ * because the key is gone for every instant.
+ */
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  async execute({ entrepreneurId, asOf }: GetCaseQuery): Promise<CaseView> {
+    const recorded = await this.store.readStream(streamId('entrepreneur', entrepreneurId), { untilRecordedAt: asOf });
+    const keys = await this.vault.keysFor([entrepreneurId]);
+    const events = recorded.map((e) => ({ type: e.type, data: keys.open(e.data as object) }) as EntrepreneurEvent);
+    const state = evolveAll(events);
+    const last = recorded.at(-1);
+    if (state.status === 'unregistered' || last === undefined) throw notFound(entrepreneurId, asOf);
+    return caseView(state, last.streamVersion, last.recordedAt, keys.isErased(entrepreneurId));
+  }
+}
+
+function notFound(id: string, asOf: Date | undefined): NotFoundError {
+  const when = asOf ? ` as of ${asOf.toISOString()}` : '';
+  return new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} was registered${when}`, `Wirausaha ${id} tidak terdaftar${when ? ` pada ${asOf?.toISOString()}` : ''}`);
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PersonalDataModule, PersonalDataVault } from '@jejak/personal-data';
+import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
+import { ReportQueriesController } from '../api/queries/report-queries.controller';
+import { GetCaseHandler } from './case-state/get-case.query';
+import { ListCaseloadHandler } from './caseload/caseload.query';
+import { journeyProjections } from './journey-projections';
+import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
+import { GetProgressionHandler } from './progression/progression.query';
+import { ReadModelFreshness } from './shared/read-model-freshness';
+import { vaultPersonalDataReader } from './shared/vault-personal-data.reader';
+import { GetTimelineHandler } from './timeline/timeline.query';
+
+/** The journey's projections, for ProjectionsModule: inject this token where the engine is built. */
+export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
+
+/**
+ * The read side of the journey: query controllers and handlers over the read models, plus the
+ * projections themselves (built with the process's vault) under JOURNEY_PROJECTIONS.
+ */
+@Module({
+  imports: [CqrsModule, PersonalDataModule],
+  controllers: [EntrepreneurQueriesController, ReportQueriesController],
+  providers: [
+    ReadModelFreshness,
+    ListCaseloadHandler,
+    GetCaseHandler,
+    GetTimelineHandler,
+    GetProgressionHandler,
+    ListLanjutanEligibleHandler,
+    {
+      provide: JOURNEY_PROJECTIONS,
+      inject: [PersonalDataVault],
+      useFactory: (vault: PersonalDataVault) => journeyProjections({ personalData: vaultPersonalDataReader(vault) }),
+    },
+  ],
+  exports: [JOURNEY_PROJECTIONS],
+})
+export class JourneyReadModule {}
