@@ -6,6 +6,8 @@ export abstract class PersonalDataError extends Error {
 /** Personal data cannot be written for a person whose key was destroyed. */
 export class SubjectErasedError extends PersonalDataError {
   readonly code = 'PERSONAL_DATA.ERASED';
+  // the problem filter maps the kind to 409: the case's history (an erasure) forbids the write
+  readonly kind = 'conflict';
   constructor(readonly subjectId: string) {
     super(`the personal data key of ${subjectId} was destroyed; nothing personal can be recorded for them`);
   }

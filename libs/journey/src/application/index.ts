@@ -1,0 +1,48 @@
+import { AssignCaseworkerHandler } from './assign-caseworker/assign-caseworker.handler';
+import { ReadStreamHistoryHandler, VerifyStreamHandler } from './audit-stream/audit-stream.handlers';
+import { CorrectProfileHandler } from './correct-profile/correct-profile.handler';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
+import { FormGroupHandler } from './form-group/form-group.handler';
+import { GraduateToLanjutanHandler } from './graduate-to-lanjutan/graduate-to-lanjutan.handler';
+import { JoinGroupHandler } from './join-group/join-group.handler';
+import { RecordGrantHandler } from './record-grant/record-grant.handler';
+import { RecordMonitoringVisitHandler } from './record-monitoring-visit/record-monitoring-visit.handler';
+import { RecordTrainingHandler } from './record-training/record-training.handler';
+import { RegisterEntrepreneurHandler } from './register-entrepreneur/register-entrepreneur.handler';
+import { WithdrawHandler } from './withdraw/withdraw.handler';
+
+export * from './shared/command-meta';
+export * from './shared/journey-streams';
+export { JourneyCommandRunner, type CommandOptions } from './shared/handle-command';
+export { JOURNEY_DECISION_CONTEXT } from './shared/journey-decision-context';
+export { PEMULA_GRANT_CLAIM_SCOPE } from './shared/claims';
+export { RegisterEntrepreneurCommand } from './register-entrepreneur/register-entrepreneur.command';
+export { RecordTrainingCommand } from './record-training/record-training.command';
+export { RecordGrantCommand } from './record-grant/record-grant.command';
+export { RecordMonitoringVisitCommand } from './record-monitoring-visit/record-monitoring-visit.command';
+export { GraduateToLanjutanCommand } from './graduate-to-lanjutan/graduate-to-lanjutan.command';
+export { WithdrawCommand } from './withdraw/withdraw.command';
+export { CorrectProfileCommand } from './correct-profile/correct-profile.command';
+export { AssignCaseworkerCommand } from './assign-caseworker/assign-caseworker.command';
+export { ErasePersonalDataCommand } from './erase-personal-data/erase-personal-data.command';
+export { FormGroupCommand } from './form-group/form-group.command';
+export { JoinGroupCommand } from './join-group/join-group.command';
+export { ReadStreamHistoryQuery, VerifyStreamQuery } from './audit-stream/audit-stream.queries';
+export type { AuditedEvent, StreamHistory } from './audit-stream/audit-stream.handlers';
+
+/** Every command and query handler of the write side, for a Nest module's providers. */
+export const JOURNEY_WRITE_HANDLERS = [
+  RegisterEntrepreneurHandler,
+  RecordTrainingHandler,
+  RecordGrantHandler,
+  RecordMonitoringVisitHandler,
+  GraduateToLanjutanHandler,
+  WithdrawHandler,
+  CorrectProfileHandler,
+  AssignCaseworkerHandler,
+  ErasePersonalDataHandler,
+  FormGroupHandler,
+  JoinGroupHandler,
+  ReadStreamHistoryHandler,
+  VerifyStreamHandler,
+];
