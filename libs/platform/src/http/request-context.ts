@@ -57,5 +57,5 @@ export function currentRequestContext(): RequestContext | undefined {
 export function requestMetadata(): { actorId?: string; actorRole?: string; correlationId?: string; causationId?: string } {
   const c = storage.getStore();
   if (!c) return {};
-  return { actorId: c.actor?.id, actorRole: c.actor?.role, correlationId: c.correlationId, causationId: c.requestId };
+  return { ...(c.actor && { actorId: c.actor.id, actorRole: c.actor.role }), correlationId: c.correlationId, causationId: c.requestId };
 }
