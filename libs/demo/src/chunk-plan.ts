@@ -21,8 +21,9 @@ const GRANT: Record<Programme, { amount: number; form: 'cash' | 'equipment' | 'm
 };
 const GROUP_SIZE = 10;
 const FIRST_VISIT_AFTER_DAYS = 90;
-const VISIT_EVERY_DAYS = 180;
-const MAX_VISITS = 4;
+// monev every quarter over the 24 months after the grant
+const VISIT_EVERY_DAYS = 91;
+const MAX_VISITS = 8;
 
 /** A chunk of people planned together, so TKM Pemula recipients of one kecamatan form groups of ten. */
 export function planChunk(ctx: PlanContext, size: number): ChunkPlan {

@@ -61,7 +61,7 @@ function phone(prng: Prng): string {
 
 /** The latest registration date that still leaves room for the journey this fate needs. */
 function registrationWindow(f: Fate): [number, number] {
-  const days = { withdrawn: 60, registered: 1, trained: 60, funded: 200, monitored: 420, graduated: 800 }[f];
+  const days = { withdrawn: 60, registered: 1, trained: 100, funded: 240, monitored: 460, graduated: 840 }[f];
   return [days, 1400];
 }
 
@@ -93,10 +93,15 @@ export function planPerson(ctx: PlanContext): PersonPlan {
     commands.push({ type: 'Withdraw', entrepreneurId, now, withdrawnOn: addDays(registeredOn, prng.int(1, 50)), reason: 'Mendapat pekerjaan di pabrik' });
     return plan;
   }
-  const training = prng.pick(TRAININGS);
-  const startedOn = addDays(registeredOn, prng.int(0, 20));
-  const completedOn = addDays(startedOn, prng.int(2, 20));
-  commands.push({ type: 'RecordTraining', entrepreneurId, now, ...training, startedOn, completedOn, certified: training.kind === 'competency' });
+  // BLK and MTU packages often come with a short entrepreneurship briefing, and some take a second skill
+  let day = addDays(registeredOn, prng.int(0, 20));
+  for (let t = prng.int(1, 3); t > 0; t--) {
+    const training = prng.pick(TRAININGS);
+    const completedOn = addDays(day, prng.int(2, 15));
+    commands.push({ type: 'RecordTraining', entrepreneurId, now, ...training, startedOn: day, completedOn, certified: training.kind === 'competency' });
+    day = addDays(completedOn, prng.int(1, 10));
+  }
+  const completedOn = addDays(day, -1);
   if (f === 'trained') return plan;
   const programme: Programme = f === 'graduated' || prng.chance(0.6) ? 'TKM_PEMULA' : prng.chance(0.6) ? 'WUB' : 'OTHER';
   plan.programme = programme;
