@@ -9,7 +9,8 @@ describe('journey queries over HTTP', () => {
 
   const get = async (path: string, token = supervisor) => {
     const res = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, headers: res.headers, body: await res.json() };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes are what the assertions check
+    return { status: res.status, headers: res.headers, body: (await res.json()) as any };
   };
   const append = async (...args: Parameters<ReadSideTestApp['append']>) => {
     const result = await app.append(...args);
@@ -49,9 +50,9 @@ describe('journey queries over HTTP', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await get(`/v1/entrepreneurs?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...page.body.items.map((i) => i.id));
-      cursor = page.body.nextCursor;
+      const page = await get(`/v1/entrepreneurs?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.body.items.map((i: { id: string }) => i.id));
+      cursor = page.body.nextCursor as string | null;
     } while (cursor);
     expect(seen).toEqual([rina.id, budi.id, siti.id]);
     expect((await get('/v1/entrepreneurs?cursor=bm9wZQ')).status).toBe(400);
