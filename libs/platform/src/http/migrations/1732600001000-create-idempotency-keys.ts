@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The first response to each (actor, Idempotency-Key), so a retried POST gets it back instead of
  * acting again. `in_progress` rows are the lock that stops two concurrent copies from both acting.
  */
-export class CreateIdempotencyKeys1732600000000 implements MigrationInterface {
-  name = 'CreateIdempotencyKeys1732600000000';
+export class CreateIdempotencyKeys1732600001000 implements MigrationInterface {
+  name = 'CreateIdempotencyKeys1732600001000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -1,3 +1,3 @@
-import { CreateIdempotencyKeys1732600000000 } from './1732600000000-create-idempotency-keys';
+import { CreateIdempotencyKeys1732600001000 } from './1732600001000-create-idempotency-keys';
 
-export const httpMigrations = [CreateIdempotencyKeys1732600000000];
+export const httpMigrations = [CreateIdempotencyKeys1732600001000];
