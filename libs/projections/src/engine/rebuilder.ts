@@ -72,13 +72,17 @@ export class Rebuilder {
       onProgress({ ...progress });
       const replay = () => this.replay(client, targets, progress, stats, onProgress);
       await replay();
-      onProgress({ ...progress, phase: 'indexes' });
+      progress.phase = 'indexes';
+      onProgress({ ...progress });
       for (const t of targets) await createIndexes(client, t.projection, t.schema);
-      onProgress({ ...progress, phase: 'catch-up' });
+      progress.phase = 'catch-up';
+      onProgress({ ...progress });
       await replay();
-      onProgress({ ...progress, phase: 'swap' });
+      progress.phase = 'swap';
+      onProgress({ ...progress });
       progress.position = await swapIn(client, this.deps.store, targets, progress.position, this.deps.config, stats);
-      onProgress({ ...progress, phase: 'done' });
+      progress.phase = 'done';
+      onProgress({ ...progress });
       return {
         projections: names,
         position: progress.position,
