@@ -6,3 +6,8 @@ export * from './kafka/kafka-message';
 export * from './kafka/kafka.config';
 export * from './kafka/kafka.publisher';
 export { InMemoryPublisher } from './testing/in-memory.publisher';
+export * from './nest/relay.module';
+export { RelayService, RELAY_PUBLISHER } from './nest/relay.service';
+export * from './feed/feed-item';
+export * from './feed/feed.module';
+export { FeedService } from './feed/feed.service';

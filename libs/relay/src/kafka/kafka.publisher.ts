@@ -1,5 +1,5 @@
 import type { IntegrationEvent } from '@jejak/contracts';
-import { Kafka, logLevel, type Producer, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type Producer, type RetryOptions, type SASLOptions } from 'kafkajs';
 import type { Publisher } from '../publisher.port';
 import type { KafkaSettings } from './kafka.config';
 import { toKafkaMessage } from './kafka-message';
@@ -14,15 +14,18 @@ export class KafkaPublisher implements Publisher {
   private readonly producer: Producer;
   private connected: Promise<void> | null = null;
 
-  constructor(private readonly settings: KafkaSettings) {
+  constructor(
+    private readonly settings: KafkaSettings,
+    retry: RetryOptions = { retries: 5, initialRetryTime: 300, maxRetryTime: 10_000 },
+  ) {
     const kafka = new Kafka({
       clientId: settings.clientId,
       brokers: settings.brokers,
       ssl: settings.ssl,
       sasl: settings.sasl ? (settings.sasl as SASLOptions) : undefined,
       // The relay owns the outer retry loop (with back-off and a checkpoint); keep each attempt bounded.
-      retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 10_000 },
-      logLevel: logLevel.WARN,
+      retry,
+      logLevel: logLevel.ERROR,
     });
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }
