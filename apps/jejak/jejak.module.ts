@@ -1,15 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { PlatformModule, type Database, type JejakConfig } from '@jejak/platform';
+import { AuthModule } from '@jejak/auth';
+import { JourneyWriteModule } from '@jejak/journey/api';
+import { FeedModule, loadKafkaSettings, RelayModule } from '@jejak/relay';
+import { configureHttp, HttpPlatformModule, PlatformModule, type Database, type JejakConfig } from '@jejak/platform';
 
 @Module({})
 export class JejakModule {
   static forRoot(config: JejakConfig, db: Database): DynamicModule {
     return {
       module: JejakModule,
-      imports: [PlatformModule.forRoot({ config, databaseUrl: db.url })],
+      imports: [
+        PlatformModule.forRoot({ config, databaseUrl: db.url }),
+        HttpPlatformModule,
+        AuthModule.forRoot({ dataDir: config.dataDir }),
+        JourneyWriteModule,
+        FeedModule.forRoot(),
+        // The relay to Kafka runs in this process only when a broker is configured.
+        ...(config.kafkaBrokers.length ? [RelayModule.forRoot({ kafka: loadKafkaSettings({ ...process.env, KAFKA_BROKERS: config.kafkaBrokers.join(',') })! })] : []),
+      ],
     };
   }
 
-  static configure(_app: NestExpressApplication, _config: JejakConfig): void {}
+  static configure(app: NestExpressApplication, _config: JejakConfig): void {
+    configureHttp(app);
+  }
 }
