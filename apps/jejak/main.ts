@@ -1,4 +1,5 @@
 import { AlreadyRunningError, ConfigError, startApp } from '@jejak/platform';
+import { loadDemoIfEmpty } from './demo';
 import { JejakModule } from './jejak.module';
 import { allMigrations } from './migrations';
 
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
     module: (config, db) => JejakModule.forRoot(config, db),
     configure: JejakModule.configure,
   });
+  if (process.argv.includes('--demo')) await loadDemoIfEmpty(running.app, (m) => process.stdout.write(`[jejak] ${m}\n`));
+  process.stdout.write(`[jejak] a token for the API and the UI: npm run -s token -- --role supervisor --sub demo\n`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
