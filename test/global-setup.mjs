@@ -32,7 +32,10 @@ export default async function globalSetup() {
     password: 'jejak',
     persistent: false,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
+    // TEST CLUSTER ONLY: a throw-away cluster in a temp dir needs no crash durability, and skipping
+    // the WAL flush per commit roughly halves the gap-safety stress test. Never use these flags for
+    // a cluster that holds data: production (libs/platform embedded start, deploy/) keeps the defaults.
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: () => {},
     onError: () => {},
   });

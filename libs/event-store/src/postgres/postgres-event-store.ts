@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Pool } from 'pg';
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DatabaseError } from 'pg';
 import { DuplicateEventIdError, UniqueClaimViolationError, WrongExpectedVersionError } from '../errors';
 import type {
@@ -84,7 +84,7 @@ export class PostgresEventStore implements EventStore {
     ];
     for (;;) {
       try {
-        const { rows } = await this.pool.query(
+        const { rows } = await this.query(
           `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
           params,
         );
@@ -128,7 +128,7 @@ export class PostgresEventStore implements EventStore {
     ];
     for (;;) {
       try {
-        const { rows } = await this.pool.query(
+        const { rows } = await this.query(
           `SELECT out_stream, out_version, out_first, out_last, out_recorded_at
              FROM jejak_append_many($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
           params,
@@ -165,14 +165,32 @@ export class PostgresEventStore implements EventStore {
     return err;
   }
 
+  /**
+   * pg's pool.query closes the connection after ANY error, so every version conflict used to cost
+   * a new connection (fork + SCRAM auth, ~100 ms on a busy machine) on the next call. An error the
+   * server reported for a statement (DatabaseError) leaves the connection healthy: keep it.
+   */
+  private async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await client.query<R>(text, values);
+    } catch (err) {
+      if (!(err instanceof DatabaseError)) broken = err as Error;
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query(`SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1`, [streamId]);
+    const { rows } = await this.query(`SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1`, [streamId]);
     return rows[0].v;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertValidStreamId(streamId);
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.query<EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2
          AND ($3::timestamptz IS NULL OR recorded_at <= $3) ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.untilRecordedAt ?? null],
@@ -181,7 +199,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.query<EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE global_position > $1 AND global_position < ${SAFE_LIMIT}
          ORDER BY global_position LIMIT $2`,
       [options.after ?? 0, options.limit ?? 1000],
@@ -190,7 +208,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.query(
       `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`,
     );
     return Number(rows[0].p);
@@ -205,7 +223,7 @@ export class PostgresEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
     assertValidStreamId(streamId);
-    const { rows } = await this.pool.query<{ stream_version: number; ok: boolean; hash: string }>(
+    const { rows } = await this.query<{ stream_version: number; ok: boolean; hash: string }>(
       `SELECT stream_version, encode(hash, 'hex') AS hash,
          stream_version = row_number() OVER w
          AND hash = jejak_event_hash(lag(hash) OVER w, stream_id, stream_version, event_id, event_type,

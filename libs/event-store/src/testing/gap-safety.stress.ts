@@ -37,7 +37,9 @@ export async function runGapSafetyStress(store: EventStore, opts: { writers: num
 
   async function writer(seed: number): Promise<void> {
     let x = seed;
-    const rand = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    // 32-bit LCG in integer arithmetic, high bits used: the former float version lost precision
+    // past 2^53 and sent every writer to the same 5 of the 40 streams.
+    const rand = (n: number) => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), (x >>> 8) % n);
     while (remaining > 0) {
       const s = streams[rand(streams.length)];
       const n = 1 + rand(4);
