@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:projections`: the full rebuild rate of the projections (events/s) beside the raw
+ * read-all rate of the same log on the same embedded PostgreSQL, in one run, and the process's
+ * peak RSS during the rebuild at two log sizes (it must stay flat: batches, not the log, live in memory).
+ * The log is real demo journeys (libs/demo: the deciders, sealed personal fields).
+ * Options: --small=200000 --large=1000000 (events). Results: a table on stdout and bench/results/projections.json.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { seedDemo } from '@jejak/demo';
+import { PostgresEventStore } from '@jejak/event-store';
+import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
+import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
+import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
+import { runMigrations } from '@jejak/platform';
+import { loadProjectionsConfig, ProjectionEngine, streamCounterProjection, type Projection } from '@jejak/projections';
+import { allMigrations } from '../apps/jejak/migrations';
+import { startBenchDatabase, table } from './bench-kit';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  target?: number;
+}
+
+export interface ProjectionsBenchOptions {
+  sizes?: [number, number];
+  /** the projections to rebuild; default: the journey read models (a factory: they need the vault) */
+  projections?: (vault: PersonalDataVault) => Projection[];
+  log?: (line: string) => void;
+}
+
+const TARGET_EVENTS_PER_SECOND = 50_000;
+
+async function readAllRate(store: PostgresEventStore, batch: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const events = await store.readAll({ after, limit: batch });
+    if (events.length === 0) break;
+    n += events.length;
+    after = events[events.length - 1].globalPosition;
+  }
+  return n / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/** samples RSS every 20 ms while `work` runs; returns its result and the peak in MB */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  global.gc?.();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await work();
+    return { result, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): Promise<BenchRow[]> {
+  const [small, large] = opts.sizes ?? [200_000, 1_000_000];
+  const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const db = await startBenchDatabase(false);
+  const pool = new Pool({ connectionString: db.url, max: 8 });
+  const rows: BenchRow[] = [];
+  try {
+    await runMigrations(db.url, allMigrations);
+    const secrets = resolveSecrets({ masterKey: undefined, nikHmacKey: undefined, dataDir: mkdtempSync(join(tmpdir(), 'jejak-bench-keys-')) });
+    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
+    await vault.verifyMasterKey();
+    const store = new PostgresEventStore(pool);
+    const regions = await IdnAreaRegionDirectory.load();
+    const projections = [...(opts.projections ?? ((v) => journeyProjections({ personalData: vaultPersonalDataReader(v) })))(vault), streamCounterProjection()];
+    const engine = new ProjectionEngine({ pool, store, projections, config: loadProjectionsConfig({}) });
+    await engine.setup();
+    let events = 0;
+    let seed = 1;
+    let perPerson = 12;
+    let peakSmall = 0;
+    for (const size of [small, large]) {
+      while (events < size) {
+        const entrepreneurs = Math.max(100, Math.ceil((size - events) / perPerson));
+        const r = await seedDemo({ store, vault, nikHasher: new NikHasher(secrets.nikHmacKey), regions, entrepreneurs, seed: seed++ * 7919 });
+        events += r.events;
+        perPerson = r.events / r.entrepreneurs;
+        log(`seeded ${r.events} events (${Math.round(r.events / r.seconds)} events/s), log now ${events}`);
+      }
+      const label = `${Math.round(events / 1000)}k events`;
+      const rawRate = await readAllRate(store, loadProjectionsConfig({}).rebuildBatchSize);
+      const { result, peakMb } = await withPeakRss(() => engine.rebuild('all'));
+      const rate = result.eventsRead / result.seconds;
+      log(`${label}: rebuild ${Math.round(rate)} events/s, raw read-all ${Math.round(rawRate)} events/s, peak RSS ${peakMb.toFixed(0)} MB`);
+      rows.push({ name: `rebuild all projections (${label})`, value: Math.round(rate), unit: 'events/s', baseline: Math.round(rawRate), ratio: rate / rawRate, target: TARGET_EVENTS_PER_SECOND });
+      rows.push({
+        name: `peak RSS during rebuild (${label})`,
+        value: Math.round(peakMb),
+        unit: 'MB',
+        baseline: peakSmall ? Math.round(peakSmall) : null,
+        ratio: peakSmall ? peakMb / peakSmall : null,
+      });
+      peakSmall ||= peakMb;
+    }
+    return rows;
+  } finally {
+    await pool.end();
+    await db.stop();
+  }
+}
+
+if (require.main === module) {
+  const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  runProjectionsBench({ sizes: [arg('small', 200_000), arg('large', 1_000_000)] })
+    .then((rows) => {
+      const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? '' : n.toFixed(digits));
+      process.stdout.write(
+        `\n${table(
+          ['case', 'value', 'unit', 'raw read-all / smaller log', 'ratio', 'target'],
+          rows.map((r) => [r.name, fmt(r.value), r.unit, fmt(r.baseline), fmt(r.ratio, 2), r.target ? `>= ${r.target}` : r.unit === 'MB' ? 'flat' : '']),
+        )}\n`,
+      );
+      mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
+      writeFileSync(join(__dirname, '..', '..', 'bench', 'results', 'projections.json'), JSON.stringify(rows, null, 2));
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    });
+}

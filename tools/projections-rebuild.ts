@@ -1,0 +1,59 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { PostgresEventStore } from '@jejak/event-store';
+import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
+import { PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
+import { AlreadyRunningError, ConfigError, loadConfig, openDatabase, runMigrations } from '@jejak/platform';
+import { loadProjectionsConfig, ProjectionEngine, RebuildInProgressError, UnknownProjectionError } from '@jejak/projections';
+import { Pool } from 'pg';
+import { allMigrations } from '../apps/jejak/migrations';
+
+const USAGE = 'usage: npm run projections:rebuild -- <name|all>';
+
+/**
+ * `npm run projections:rebuild -- <name|all>`: rebuilds into fresh tables and swaps them in, while
+ * the running app keeps serving and projecting. With the app on its embedded PostgreSQL, point
+ * DATABASE_URL at it (postgres://jejak:jejak@localhost:54329/postgres) or use the admin endpoint.
+ */
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  if (!name || name.startsWith('-')) throw new ConfigError([USAGE]);
+  const config = loadConfig();
+  const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  try {
+    await runMigrations(db.url, allMigrations);
+    const secrets = resolveSecrets({ masterKey: process.env.JEJAK_MASTER_KEY, nikHmacKey: process.env.JEJAK_NIK_HMAC_KEY, dataDir: config.dataDir });
+    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
+    await vault.verifyMasterKey();
+    const engine = new ProjectionEngine({
+      pool,
+      store: new PostgresEventStore(pool),
+      projections: journeyProjections({ personalData: vaultPersonalDataReader(vault) }),
+      config: loadProjectionsConfig(),
+    });
+    await engine.setup();
+    const bar = new SingleBar({ format: 'rebuild {names} [{bar}] {percentage}% | {value}/{total} events | {phase} | {rate} events/s' }, Presets.shades_classic);
+    const started = Date.now();
+    bar.start(1, 0, { names: name, phase: 'replay', rate: 0 });
+    const result = await engine.rebuild(name, (p) => {
+      bar.setTotal(Math.max(p.totalEvents, p.eventsRead, 1));
+      bar.update(p.eventsRead, { phase: p.phase, rate: Math.round(p.eventsRead / Math.max(0.001, (Date.now() - started) / 1000)) });
+    });
+    bar.stop();
+    process.stdout.write(
+      `rebuilt ${result.projections.join(', ')}: ${result.eventsRead} events in ${result.seconds.toFixed(1)} s ` +
+        `(${Math.round(result.eventsRead / result.seconds)} events/s), swapped in at position ${result.position}` +
+        (result.deadLetters ? `; ${result.deadLetters} dead letters (GET /v1/admin/projections/dead-letters)` : '') +
+        '\n',
+    );
+  } finally {
+    await pool.end();
+    await db.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  const known = e instanceof AlreadyRunningError || e instanceof ConfigError || e instanceof UnknownProjectionError || e instanceof RebuildInProgressError;
+  process.stderr.write(known ? `${(e as Error).message}\n` : `rebuild failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
