@@ -33,13 +33,12 @@ const rows: RowTable<EligibilityRow> = {
     { name: 'entrepreneur_id', sqlType: 'uuid', write: (r) => r.entrepreneurId },
     { name: 'kecamatan_code', sqlType: 'text', write: (r) => r.kecamatanCode },
     { name: 'eligible', sqlType: 'boolean', write: (r) => r.eligible },
-    // ragged rows do not fit a 2-d array parameter: ship each list as an array literal
-    { name: 'gaps', sqlType: 'text', columnType: 'text[]', write: (r) => `{${r.gaps.join(',')}}` },
+    { name: 'gaps', sqlType: 'text[]', write: (r) => r.gaps },
     { name: 'visits_counted', sqlType: 'integer', write: (r) => r.visitsCounted },
     { name: 'latest_workers_total', sqlType: 'integer', write: (r) => r.latestWorkersTotal },
     { name: 'latest_visit_on', sqlType: 'date', write: (r) => r.latestVisitOn },
     { name: 'erased', sqlType: 'boolean', write: (r) => r.erased },
-    { name: 'state', sqlType: 'jsonb', write: (r) => JSON.stringify(r.state) },
+    { name: 'state', sqlType: 'jsonb', write: (r) => r.state },
     { name: 'last_position', sqlType: 'bigint', write: (r) => r.lastPosition },
   ],
   read: (r) => ({

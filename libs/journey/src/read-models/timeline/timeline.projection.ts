@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@jejak/event-store';
 import type { Projection, ProjectionContext, TableSpec } from '@jejak/projections';
 import { ENTREPRENEUR_EVENT_TYPES } from '../shared/event-types';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
+import { insertNewRows, type RowTable } from '../shared/row-table';
 import { timelineEntry, type TimelineEntry } from './timeline.entry';
 
 export const TIMELINE_TABLE = 'timeline';
@@ -23,6 +24,26 @@ const table: TableSpec = {
   indexes: (t, ix) => [`CREATE UNIQUE INDEX ${ix('case_version')} ON ${t} (entrepreneur_id, version)`],
 };
 
+const rows: RowTable<TimelineEntry> = {
+  key: 'global_position',
+  keyType: 'bigint',
+  columns: [
+    { name: 'global_position', sqlType: 'bigint', write: (e) => e.globalPosition },
+    { name: 'entrepreneur_id', sqlType: 'uuid', write: (e) => e.entrepreneurId },
+    { name: 'version', sqlType: 'integer', write: (e) => e.version },
+    { name: 'event_id', sqlType: 'uuid', write: (e) => e.eventId },
+    { name: 'type', sqlType: 'text', write: (e) => e.type },
+    { name: 'occurred_at', sqlType: 'timestamptz', write: (e) => e.occurredAt },
+    { name: 'recorded_at', sqlType: 'timestamptz', write: (e) => e.recordedAt },
+    { name: 'actor_id', sqlType: 'text', write: (e) => e.actorId },
+    { name: 'actor_role', sqlType: 'text', write: (e) => e.actorRole ?? '' },
+    { name: 'summary', sqlType: 'jsonb', write: (e) => e.summary },
+  ],
+  read: () => {
+    throw new Error('timeline rows are written, never folded');
+  },
+};
+
 /** Timeline rows are never updated: an event delivered again conflicts on its position and is ignored. */
 export const timelineProjection: Projection = {
   name: 'timeline',
@@ -35,19 +56,6 @@ export const timelineProjection: Projection = {
       const id = entrepreneurStreamId(event);
       if (id !== undefined) entries.push(timelineEntry(id, event));
     }
-    if (entries.length === 0) return;
-    await ctx.client.query(
-      `INSERT INTO ${ctx.table(TIMELINE_TABLE)}
-         (global_position, entrepreneur_id, version, event_id, type, occurred_at, recorded_at, actor_id, actor_role, summary)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::integer[], $4::uuid[], $5::text[], $6::timestamptz[],
-                            $7::timestamptz[], $8::text[], $9::text[], $10::jsonb[])
-       ON CONFLICT DO NOTHING`,
-      [
-        entries.map((e) => e.globalPosition), entries.map((e) => e.entrepreneurId), entries.map((e) => e.version),
-        entries.map((e) => e.eventId), entries.map((e) => e.type), entries.map((e) => e.occurredAt),
-        entries.map((e) => e.recordedAt), entries.map((e) => e.actorId), entries.map((e) => e.actorRole ?? ''),
-        entries.map((e) => JSON.stringify(e.summary)),
-      ],
-    );
+    await insertNewRows(ctx.client, ctx.table(TIMELINE_TABLE), rows, entries);
   },
 };
