@@ -87,6 +87,7 @@ export class PostgresEventStore implements EventStore {
         const { rows } = await this.query(
           `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
           params,
+          'jejak_append',
         );
         const r = rows[0];
         this.appended.emit('appended');
@@ -169,12 +170,13 @@ export class PostgresEventStore implements EventStore {
    * pg's pool.query closes the connection after ANY error, so every version conflict used to cost
    * a new connection (fork + SCRAM auth, ~100 ms on a busy machine) on the next call. An error the
    * server reported for a statement (DatabaseError) leaves the connection healthy: keep it.
+   * A `name` makes it a prepared statement, parsed and planned once per connection (hot paths).
    */
-  private async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
+  private async query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<QueryResult<R>> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      return await client.query<R>(text, values);
+      return await client.query<R>({ text, values, name });
     } catch (err) {
       if (!(err instanceof DatabaseError)) broken = err as Error;
       throw err;
@@ -194,6 +196,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2
          AND ($3::timestamptz IS NULL OR recorded_at <= $3) ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.untilRecordedAt ?? null],
+      'jejak_read_stream',
     );
     return rows.map((r) => this.toEvent(r));
   }
@@ -203,6 +206,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM events WHERE global_position > $1 AND global_position < ${SAFE_LIMIT}
          ORDER BY global_position LIMIT $2`,
       [options.after ?? 0, options.limit ?? 1000],
+      'jejak_read_all',
     );
     return rows.map((r) => this.toEvent(r));
   }
