@@ -51,14 +51,15 @@ if (!settings) {
       const pool = db.pool();
       const store = new PostgresEventStore(pool);
       const ids = Array.from({ length: 5 }, () => randomUUID());
+      let head = 0;
       for (const id of ids)
-        await store.append(streamId('entrepreneur', id), [
+        head = (await store.append(streamId('entrepreneur', id), [
           event('Registered', { entrepreneurId: id, kecamatanCode: '32.16.01', registeredOn: '2025-01-06' }),
           ...[1, 2, 3].map((n) => event('Monitored', { entrepreneurId: id, visitedOn: '2025-06-10', businessActive: true, workersTotal: n, revenueTrend: 'flat', hasNib: false })),
-        ], { expectedVersion: 'no_stream' });
+        ], { expectedVersion: 'no_stream' })).lastPosition;
       const relay = new Relay(store, pool, new KafkaPublisher({ ...settings, topicPrefix: prefix }));
       relay.start();
-      await relay.waitForPosition(await store.headPosition());
+      await relay.waitForPosition(head);
       await relay.stop();
 
       const consumer = kafka.consumer({ groupId: `jejak-test-${randomUUID()}` });
