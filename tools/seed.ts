@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedDemo } from '@jejak/demo';
-import { PostgresEventStore } from '@jejak/event-store';
+import { PostgresEventStore, UniqueClaimViolationError } from '@jejak/event-store';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
 import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
 import { AlreadyRunningError, ConfigError, loadConfig, openDatabase, runMigrations } from '@jejak/platform';
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof AlreadyRunningError) process.stderr.write(`${e.message}\nThe seed writes into the same database: stop Jejak first, or set DATABASE_URL.\n`);
+  else if (e instanceof UniqueClaimViolationError)
+    process.stderr.write('These demo people are already in the database (the same --seed gives the same NIKs): pass another --seed to add more.\n');
   else if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
   else process.stderr.write(`seed failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
