@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles, type Actor } from '@jejak/auth';
+import { Ctx, requireIfMatch, type RequestContext } from '@jejak/platform';
+import {
+  AssignCaseworkerCommand, CorrectProfileCommand, ErasePersonalDataCommand, GraduateToLanjutanCommand, RecordGrantCommand,
+  RecordMonitoringVisitCommand, RecordTrainingCommand, RegisterEntrepreneurCommand, WithdrawCommand, type WriteResult,
+} from '../../application';
+import { CorrectProfileDto } from './correct-profile.dto';
+import {
+  AssignCaseworkerDto, ErasureDto, GraduateDto, RecordGrantDto, RecordMonitoringVisitDto, RecordTrainingDto, WithdrawDto,
+} from './journey-milestones.dto';
+import { RegisterEntrepreneurDto } from './register-entrepreneur.dto';
+import { commandMeta, WriteEndpoint, written } from './write-endpoint';
+
+type EntrepreneurCommandClass = new (id: string, input: never, meta: ReturnType<typeof commandMeta>) => object;
+
+/** The journey's commands (api.md). Controllers only translate HTTP; the handlers decide. */
+@ApiTags('entrepreneurs')
+@ApiBearerAuth('bearer')
+@Roles('caseworker', 'supervisor')
+@Controller('v1/entrepreneurs')
+export class EntrepreneurCommandsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @WriteEndpoint('Register an entrepreneur (Registered)', 'create')
+  async register(@Body() body: RegisterEntrepreneurDto, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const id = randomUUID();
+    const result = await this.commands.execute<RegisterEntrepreneurCommand, WriteResult>(new RegisterEntrepreneurCommand(id, { ...body }, commandMeta(actor, ctx)));
+    return written(res, result, `/v1/entrepreneurs/${id}`);
+  }
+
+  @Post(':id/trainings')
+  @WriteEndpoint('Record a training (Trained)', 'update')
+  trainings(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordTrainingDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(RecordTrainingCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/grants')
+  @WriteEndpoint('Record assistance received (GrantReceived)', 'update')
+  grants(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordGrantDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(RecordGrantCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/monitoring-visits')
+  @WriteEndpoint('Record a monitoring (monev) visit (Monitored)', 'update')
+  visits(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordMonitoringVisitDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(RecordMonitoringVisitCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/graduation')
+  @WriteEndpoint('Graduate to TKM Lanjutan (GraduatedToLanjutan)', 'update')
+  graduation(@Param('id', ParseUUIDPipe) id: string, @Body() body: GraduateDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(GraduateToLanjutanCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/withdrawal')
+  @WriteEndpoint('Withdraw the case (Withdrawn)', 'update')
+  withdrawal(@Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(WithdrawCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Patch(':id/profile')
+  @WriteEndpoint('Correct registration fields (ProfileCorrected)', 'update')
+  profile(@Param('id', ParseUUIDPipe) id: string, @Body() body: CorrectProfileDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(CorrectProfileCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Put(':id/caseworker')
+  @WriteEndpoint('Assign the responsible caseworker (CaseworkerAssigned)', 'update')
+  caseworker(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignCaseworkerDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(AssignCaseworkerCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/erasure')
+  @WriteEndpoint('Erase the person’s personal data: crypto-shredding (PersonalDataErased)', 'update')
+  erasure(@Param('id', ParseUUIDPipe) id: string, @Body() body: ErasureDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(ErasePersonalDataCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  /** Writes to an existing case: If-Match is required (428 without it) and becomes the expected version. */
+  private async update(Command: EntrepreneurCommandClass, id: string, body: object, ifMatch: string | undefined, actor: Actor, ctx: RequestContext, res: Response) {
+    const expectedVersion = requireIfMatch(ifMatch);
+    const command = new Command(id, { ...body } as never, commandMeta(actor, ctx, expectedVersion));
+    return written(res, await this.commands.execute<object, WriteResult>(command as never));
+  }
+}

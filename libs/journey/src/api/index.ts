@@ -1,0 +1,1 @@
+export { JourneyWriteModule } from './journey-write.module';

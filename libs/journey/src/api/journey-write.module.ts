@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PersonalDataModule } from '@jejak/personal-data';
+import { JOURNEY_WRITE_HANDLERS, JourneyCommandRunner } from '../application';
+import { journeyDecisionContextProvider } from '../infrastructure/journey-decision-context.provider';
+import { AuditController } from './audit/audit.controller';
+import { EntrepreneurCommandsController } from './commands/entrepreneur-commands.controller';
+import { GroupCommandsController } from './commands/group-commands.controller';
+
+/**
+ * The write side of the journey: command controllers, their handlers over the one shared
+ * JourneyCommandRunner, and the auditors' raw-history endpoints. Needs PlatformModule
+ * (PG_POOL, EVENT_STORE, JEJAK_CONFIG), AuthModule (the global guard) and HttpPlatformModule
+ * (request context, Idempotency-Key) in the app.
+ */
+@Module({
+  imports: [CqrsModule, PersonalDataModule],
+  controllers: [EntrepreneurCommandsController, GroupCommandsController, AuditController],
+  providers: [journeyDecisionContextProvider, JourneyCommandRunner, ...JOURNEY_WRITE_HANDLERS],
+})
+export class JourneyWriteModule {}
