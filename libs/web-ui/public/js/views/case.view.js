@@ -1,0 +1,133 @@
+import { query } from '../api.js';
+import { h, replace } from '../dom.js';
+import { commandForm } from '../form-kit.js';
+import { formatDate, formatInstant, formatRupiah, label, t } from '../i18n.js';
+import { hasRole } from '../session.js';
+import { CASE_ACTIONS } from './case-actions.js';
+import { timeline } from './timeline.js';
+import { facts, loadFailure } from './view-kit.js';
+
+/** `datetime-local` wants local `YYYY-MM-DDTHH:mm`; the API wants an ISO instant. */
+function toLocalInput(iso) {
+  const d = new Date(iso);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function list(titleKey, items, describe) {
+  return h('section', { class: 'card' },
+    h('h2', { text: t(titleKey) }),
+    items.length === 0 ? h('p', { class: 'muted', text: t('case.nothingYet') }) : h('ul', { class: 'plain' }, items.map((item) => h('li', { text: describe(item) }))),
+  );
+}
+
+function profile(c) {
+  return h('section', { class: 'card' },
+    h('h2', { text: t('case.profile') }),
+    c.personalDataErased ? h('p', { class: 'notice', text: t('case.erasedNote') }) : null,
+    facts([
+      ['case.nik', c.nikMasked],
+      ['field.birthDate', c.birthDate ? formatDate(c.birthDate) : String(c.birthYear)],
+      ['field.sex', label('sex', c.sex)],
+      ['field.regionCode', c.regionCode ?? c.kecamatanCode],
+      ['field.phone', c.phone],
+      ['field.address', c.address],
+      ['field.education', label('education', c.education)],
+      ['field.employmentStatus', label('employmentStatus', c.employmentStatus)],
+      ['field.businessIdea', c.businessIdea],
+      ['case.caseworker', c.caseworkerId],
+      ['case.registeredOn', formatDate(c.registeredOn)],
+      ['case.nextFollowUp', c.nextFollowUpOn ? formatDate(c.nextFollowUpOn) : null],
+      ...(c.graduatedOn ? [['case.graduatedOn', formatDate(c.graduatedOn)]] : []),
+      ...(c.withdrawnOn ? [['case.withdrawnOn', formatDate(c.withdrawnOn)]] : []),
+    ]),
+  );
+}
+
+function asOfPicker(id, asOf, navigate) {
+  const input = h('input', { id: 'as-of', type: 'datetime-local', value: asOf ? toLocalInput(asOf) : undefined });
+  const form = h('form', { class: 'as-of', novalidate: true },
+    h('label', { for: 'as-of', text: t('case.asOfField') }),
+    input,
+    h('button', { type: 'submit', class: 'secondary', text: t('case.asOfShow') }),
+    asOf ? h('button', { type: 'button', class: 'link', text: t('case.asOfNow'), onclick: () => navigate(`#/kasus/${id}`) }) : null,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (input.value) navigate(`#/kasus/${id}?asOf=${encodeURIComponent(new Date(input.value).toISOString())}`);
+  });
+  return h('details', { class: 'card', open: Boolean(asOf) }, h('summary', { text: t('case.asOf') }), form);
+}
+
+/**
+ * Detail kasus: the case folded from its stream (its ETag is what every form sends as If-Match),
+ * its history, and the forms. After a save the timeline is read with the write's position, so
+ * what was just recorded is on screen.
+ */
+export async function caseView(root, { id, params, user, navigate, flash }) {
+  const asOf = params.asOf;
+  const body = h('div', { class: 'case', 'aria-live': 'off' });
+  root.append(h('p', {}, h('a', { href: '#/kasus', class: 'back', text: `← ${t('app.back')}` })), body);
+
+  const render = async (message) => {
+    let current;
+    let history;
+    try {
+      [current, history] = await Promise.all([query(`/v1/entrepreneurs/${id}`, { asOf }), query(`/v1/entrepreneurs/${id}/timeline`)]);
+    } catch (e) {
+      replace(body, h('h1', { tabindex: '-1', text: t('case.title') }), loadFailure(e));
+      return;
+    }
+    const c = current.body;
+    const etag = current.etag;
+    const items = history.body.items.filter((item) => !asOf || item.recordedAt <= asOf);
+    const canWrite = !asOf && hasRole(user, 'caseworker', 'supervisor');
+    const status = h('div', { class: message ? 'flash' : undefined, role: 'status', tabindex: '-1', text: message ?? '' });
+
+    const forms = canWrite
+      ? CASE_ACTIONS.filter((a) => !a.when || a.when(c)).map((action) =>
+          h('details', { class: 'action', dataset: { action: action.name } },
+            h('summary', { text: t(`action.${action.name}`) }),
+            commandForm({
+              name: action.name,
+              defs: action.fields(c),
+              intro: action.intro && t(action.intro),
+              submitKey: action.submitKey,
+              submitClass: action.submitClass,
+              method: action.method,
+              path: () => action.path(id),
+              ifMatch: () => etag,
+              onSaved: () => render(t('case.saved', { what: t(`action.${action.name}`) })),
+              onReload: () => render(),
+            }),
+          ),
+        )
+      : [];
+
+    replace(body,
+      h('header', { class: 'case-head' },
+        h('h1', { tabindex: '-1', class: c.fullName ? undefined : 'muted', text: c.fullName ?? t('app.erased') }),
+        h('span', { class: `badge stage-${c.stage}`, text: label('stage', c.stage) }),
+        h('span', { class: 'muted version', text: t('case.version', { version: c.version }) }),
+      ),
+      status,
+      asOf ? h('p', { class: 'notice', text: t('case.asOfBanner', { time: formatInstant(asOf) }) }) : null,
+      asOfPicker(id, asOf, navigate),
+      // recording comes first on a phone; on a wide screen the facts take the left column
+      h('div', { class: 'columns' },
+        h('div', { class: 'col-record' },
+          forms.length ? h('section', { class: 'card actions' }, h('h2', { text: t('case.actions') }), forms) : null,
+          timeline(items),
+        ),
+        h('div', { class: 'col-facts' },
+          profile(c),
+          list('case.trainings', c.trainings, (x) => `${x.title} · ${x.provider} · ${label('trainingKind', x.kind)} · ${formatDate(x.startedOn)}–${formatDate(x.completedOn)}`),
+          list('case.grants', c.grants, (x) => `${label('programme', x.programme)} · ${formatRupiah(x.amount)} · ${label('grantForm', x.form)} · ${label('fundingSource', x.fundingSource)} · ${formatDate(x.receivedOn)}`),
+          list('case.visits', c.visits, (x) => `${formatDate(x.visitedOn)} · ${x.businessActive ? t('app.yes') : t('app.no')} · ${x.workersTotal} · ${label('revenueTrend', x.revenueTrend)}`),
+        ),
+      ),
+    );
+    if (message) status.focus();
+  };
+  await render(flash);
+}
