@@ -74,6 +74,16 @@ describe('the journey over HTTP, against the real app', () => {
     });
   });
 
+  it('documents every command in the OpenAPI document at /docs', async () => {
+    const doc = await (await fetch(`${http.app.url}/docs-json`)).json();
+    const paths = Object.keys(doc.paths);
+    for (const p of ['/v1/entrepreneurs', '/v1/entrepreneurs/{id}/trainings', '/v1/entrepreneurs/{id}/grants', '/v1/entrepreneurs/{id}/monitoring-visits',
+      '/v1/entrepreneurs/{id}/graduation', '/v1/entrepreneurs/{id}/withdrawal', '/v1/entrepreneurs/{id}/profile', '/v1/entrepreneurs/{id}/caseworker',
+      '/v1/entrepreneurs/{id}/erasure', '/v1/groups', '/v1/groups/{id}/members', '/v1/audit/streams/{streamId}', '/v1/audit/streams/{streamId}/verify'])
+      expect(paths).toContain(p);
+    expect(doc.components.schemas.RecordGrantDto.properties.programme.enum).toEqual(['TKM_PEMULA', 'TKM_LANJUTAN', 'WUB', 'OTHER']);
+  });
+
   describe('two caseworkers on one case', () => {
     it('the one who writes second from the same version is told the case changed (412), and only one visit is stored', async () => {
       const { body } = await register();
