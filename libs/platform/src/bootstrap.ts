@@ -56,8 +56,8 @@ export interface RunningApp {
  * Nest application, then listens. Used by every app's main.ts and by end-to-end tests.
  */
 export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
-  const log = (m: string) => process.stdout.write(`[${options.name}] ${m}\n`);
   const config = loadConfig(options.env ?? process.env);
+  const log = (m: string) => (config.logLevel === 'silent' ? undefined : process.stdout.write(`[${options.name}] ${m}\n`));
   const db = await openDatabase(config, log);
   try {
     const ran = await runMigrations(db.url, options.migrations);
