@@ -25,30 +25,36 @@ export interface EligibilityRow {
 /**
  * The read model reuses the domain's evolve and lanjutanEligibility, so the list and the
  * graduation decision can never disagree. Personal data is never held here: the stored state
- * carries the `{ erased: true }` profile, which the rule does not look at.
+ * carries the `{ erased: true }` profile, which the rule does not look at. The fold only moves
+ * the state; `judged` applies the rule once per row and batch (it sorts the visits, so running it
+ * per event would cost a rebuild dearly).
  */
-export function evolveEligibility(policy: GraduationPolicy) {
-  return (row: EligibilityRow | undefined, event: RecordedJourneyEvent): EligibilityRow | undefined => {
-    if (event.type === 'GroupFormed' || event.type === 'MemberJoined') return row;
-    if (row !== undefined && event.globalPosition <= row.lastPosition) return row;
-    if (row === undefined && event.type !== 'Registered') return row;
-    const before: EntrepreneurState = row?.state ?? { status: 'unregistered' };
-    const after = evolve(before, { type: event.type, data: event.data } as Parameters<typeof evolve>[1]);
-    if (after.status === 'unregistered') return row;
-    const state: RegisteredState = { ...after, personal: { erased: true } };
-    const erased = (row?.erased ?? false) || event.type === 'PersonalDataErased';
-    const verdict = lanjutanEligibility(state, policy);
-    return {
-      entrepreneurId: state.entrepreneurId,
-      kecamatanCode: state.demographics.kecamatanCode,
-      eligible: verdict.eligible && !erased,
-      gaps: verdict.gaps,
-      visitsCounted: verdict.visitsCounted,
-      latestWorkersTotal: verdict.latestWorkersTotal ?? null,
-      latestVisitOn: verdict.latestVisitOn ?? null,
-      erased,
-      state,
-      lastPosition: event.globalPosition,
-    };
+export function evolveEligibility(row: EligibilityRow | undefined, event: RecordedJourneyEvent): EligibilityRow | undefined {
+  if (event.type === 'GroupFormed' || event.type === 'MemberJoined') return row;
+  if (row !== undefined && event.globalPosition <= row.lastPosition) return row;
+  if (row === undefined && event.type !== 'Registered') return row;
+  const before: EntrepreneurState = row?.state ?? { status: 'unregistered' };
+  const after = evolve(before, { type: event.type, data: event.data } as Parameters<typeof evolve>[1]);
+  if (after.status === 'unregistered') return row;
+  const state: RegisteredState = { ...after, personal: { erased: true } };
+  return {
+    ...(row ?? { eligible: false, gaps: [], visitsCounted: 0, latestWorkersTotal: null, latestVisitOn: null, erased: false }),
+    entrepreneurId: state.entrepreneurId,
+    kecamatanCode: state.demographics.kecamatanCode,
+    erased: (row?.erased ?? false) || event.type === 'PersonalDataErased',
+    state,
+    lastPosition: event.globalPosition,
+  };
+}
+
+export function judged(row: EligibilityRow, policy: GraduationPolicy): EligibilityRow {
+  const verdict = lanjutanEligibility(row.state, policy);
+  return {
+    ...row,
+    eligible: verdict.eligible && !row.erased,
+    gaps: verdict.gaps,
+    visitsCounted: verdict.visitsCounted,
+    latestWorkersTotal: verdict.latestWorkersTotal ?? null,
+    latestVisitOn: verdict.latestVisitOn ?? null,
   };
 }

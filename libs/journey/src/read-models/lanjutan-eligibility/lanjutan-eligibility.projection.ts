@@ -5,7 +5,7 @@ import type { LanjutanGap } from '../../domain/entrepreneur/lanjutan-eligibility
 import { DEFAULT_GRADUATION_POLICY, type GraduationPolicy } from '../../domain/policy/journey-policy';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
 import { asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
-import { evolveEligibility, type EligibilityRow } from './lanjutan-eligibility.evolve';
+import { evolveEligibility, judged, type EligibilityRow } from './lanjutan-eligibility.evolve';
 
 export const ELIGIBILITY_TABLE = 'lanjutan_eligibility';
 
@@ -56,7 +56,6 @@ const rows: RowTable<EligibilityRow> = {
 };
 
 export function lanjutanEligibilityProjection(policy: GraduationPolicy = DEFAULT_GRADUATION_POLICY): Projection {
-  const evolve = evolveEligibility(policy);
   return {
     name: 'lanjutan_eligibility',
     version: 1,
@@ -67,7 +66,8 @@ export function lanjutanEligibilityProjection(policy: GraduationPolicy = DEFAULT
       if (events.length === 0) return;
       const t = ctx.table(ELIGIBILITY_TABLE);
       const current = await loadRows(ctx.client, t, rows, [...new Set(events.map((e) => entrepreneurStreamId(e) as string))]);
-      await upsertRows(ctx.client, t, rows, foldRows(current, events, entrepreneurStreamId, evolve));
+      const changed = foldRows(current, events, entrepreneurStreamId, evolveEligibility);
+      await upsertRows(ctx.client, t, rows, changed.map((row) => judged(row, policy)));
     },
   };
 }
