@@ -192,7 +192,7 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
   it('gives a supervisor the progression report on a desktop screen', async () => {
     // another person's browser has not written anything, so it does not wait for the caseworker's
     // writes by itself: wait once for the report's read model to reach them, then look
-    const written = Number(await page.evaluate(() => sessionStorage.getItem('jejak.position')));
+    const written = Number(await page.evaluate<string | null>("sessionStorage.getItem('jejak.position')"));
     expect(written).toBeGreaterThan(0);
     const supervisor = await token({ sub: 'budi.supervisor', role: 'supervisor' });
     expect((await api('GET', `/v1/reports/progression?minPosition=${written}`, supervisor)).status).toBe(200);
@@ -206,6 +206,9 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await desk.getByRole('link', { name: 'Daftar kasus' }).click();
     await desk.getByRole('row', { name: /Siti Aminah/ }).waitFor();
     await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-caseload-desktop.png'), fullPage: true });
+    await desk.getByRole('link', { name: 'Siti Aminah' }).click();
+    await desk.locator('details[data-action="visit"] > summary').click();
+    await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-case-desktop.png'), fullPage: true });
     await desk.close();
   });
 });

@@ -7,7 +7,7 @@ import { facts, loadFailure } from './view-kit.js';
 
 const FILTERS = [
   { name: 'year', type: 'number', inputmode: 'numeric', min: 2000, bare: true },
-  { name: 'regionCode', type: 'text', placeholder: '32.16', inputmode: 'decimal', bare: true },
+  { name: 'regionCode', type: 'text', labelKey: 'caseload.col.region', placeholder: '32.16', inputmode: 'decimal', bare: true },
   { name: 'programme', type: 'select', options: PROGRAMMES, group: 'programme', emptyLabelKey: 'app.any', bare: true },
 ];
 const FUNNEL = ['registered', 'trained', 'funded', 'monitored', 'graduated'];
@@ -16,7 +16,7 @@ function table(captionKey, columns, rows) {
   return h('div', { class: 'table-wrap' },
     h('table', { class: 'report' },
       h('caption', { text: t(captionKey) }),
-      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', text: t(c) })))),
+      h('thead', {}, h('tr', {}, columns.map((c, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : undefined, text: t(c) })))),
       h('tbody', {}, rows.map(([head, ...cells]) => h('tr', {}, h('th', { scope: 'row', text: head }), cells.map((c) => h('td', { class: 'num', text: c }))))),
     ),
   );
