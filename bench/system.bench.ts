@@ -1,0 +1,146 @@
+/**
+ * The whole product under load: demo journeys seeded into a fresh embedded PostgreSQL, the
+ * all-in-one app (apps/jejak) started on it as a child process, its projections caught up, then
+ * queries, HTTP commands and projection lag measured against it, and its peak memory read from
+ * /proc at the end. Used by `npm run bench` (bench/run-all.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { seedDemo } from '@jejak/demo';
+import { PostgresEventStore } from '@jejak/event-store';
+import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
+import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
+import { runMigrations } from '@jejak/platform';
+import { allMigrations } from '../apps/jejak/migrations';
+import { startBenchDatabase } from './bench-kit';
+import type { ResultRow } from './bench-table';
+import { runHttpBench } from './http.bench';
+import { startJejakServer } from './jejak-server';
+import { runLagBench } from './lag.bench';
+import { runQueriesBench } from './queries.bench';
+import { registrationBodies } from './registration-bodies';
+
+export interface SystemBenchOptions {
+  entrepreneurs?: number;
+  httpSeconds?: number;
+  connections?: readonly number[];
+  querySamples?: number;
+  lagRate?: number;
+  lagSeconds?: number;
+  /** write a CPU profile of the server (node --cpu-prof) into this directory */
+  cpuProfileDir?: string;
+  log?: (line: string) => void;
+}
+
+const BEKASI = '32.16';
+
+const sizeLabel = (n: number) => (n >= 1000 ? `${Math.round(n / 1000)}k entrepreneurs` : `${n} entrepreneurs`);
+
+async function headPosition(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ p: string | null }>(`SELECT max(global_position) AS p FROM events`);
+  return Number(rows[0].p ?? 0);
+}
+
+/** Until every projection has passed the head of the log; returns the seconds it took. */
+async function awaitProjections(pool: Pool, timeoutSeconds: number, log: (l: string) => void): Promise<number> {
+  const started = Date.now();
+  const head = await headPosition(pool);
+  let lastLog = started;
+  for (;;) {
+    const { rows } = await pool.query<{ p: string | null; n: string }>(`SELECT min(position) AS p, count(*) AS n FROM projection_checkpoints`);
+    const position = Number(rows[0].p ?? 0);
+    if (Number(rows[0].n) > 0 && position >= head) return (Date.now() - started) / 1000;
+    if (Date.now() - started > timeoutSeconds * 1000) throw new Error(`the projections did not reach position ${head} within ${timeoutSeconds} s (at ${position})`);
+    if (Date.now() - lastLog > 10_000) {
+      log(`  projections at ${position} of ${head}`);
+      lastLog = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function runSystemBench(o: SystemBenchOptions = {}): Promise<ResultRow[]> {
+  const log = o.log ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const entrepreneurs = o.entrepreneurs ?? 100_000;
+  const size = sizeLabel(entrepreneurs);
+  const db = await startBenchDatabase(false);
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  const rows: ResultRow[] = [];
+  let server: Awaited<ReturnType<typeof startJejakServer>> | undefined;
+  try {
+    await runMigrations(db.url, allMigrations);
+    const regions = await IdnAreaRegionDirectory.load();
+    const kecamatanCodes = regions.childrenOf(BEKASI).map((r) => r.code);
+    // the server's own keys, so what the bench seals the server can open
+    const masterKey = randomBytes(32).toString('base64');
+    const secrets = resolveSecrets({ masterKey, nikHmacKey: undefined, dataDir: '/nonexistent' /* unused: the key is given */ });
+    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
+    await vault.verifyMasterKey();
+    log(`seeding ${size}...`);
+    let nextLog = 0;
+    const seeded = await seedDemo({
+      store: new PostgresEventStore(pool),
+      vault,
+      nikHasher: new NikHasher(secrets.nikHmacKey),
+      regions,
+      entrepreneurs,
+      seed: 20_261_101,
+      onProgress: (p) => {
+        if (p.entrepreneurs >= nextLog) {
+          log(`  ${p.entrepreneurs} entrepreneurs, ${p.events} events`);
+          nextLog += Math.max(1, Math.round(entrepreneurs / 10));
+        }
+      },
+    });
+    const asOf = new Date().toISOString();
+    log(`  seeded ${seeded.events} events in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.events / seeded.seconds)} events/s)`);
+
+    server = await startJejakServer({ databaseUrl: db.url, masterKey, cpuProfileDir: o.cpuProfileDir, log });
+    const startupRssMb = server.rssMb();
+    log(`server pid ${server.pid} on ${server.url}; catching up ${seeded.events} events...`);
+    const catchUp = await awaitProjections(pool, 1800, log);
+    log(`  projections caught up in ${catchUp.toFixed(1)} s (${Math.round(seeded.events / catchUp)} events/s)`);
+    rows.push({
+      section: 'projections',
+      name: `live catch-up after start (${Math.round(seeded.events / 1000)}k events)`,
+      value: seeded.events / catchUp,
+      unit: 'events/s',
+      baselineName: 'seed append rate',
+      baseline: seeded.events / seeded.seconds,
+      note: `the app's projector from position 0 at start-up, while it also serves /health; seeded in ${seeded.seconds.toFixed(0)} s`,
+    });
+    await pool.query('ANALYZE');
+
+    const { rows: sample } = await pool.query<{ id: string }>(`SELECT entrepreneur_id AS id FROM caseload WHERE NOT erased ORDER BY random() LIMIT 2000`);
+    log(`queries at ${size}...`);
+    rows.push(
+      ...(await runQueriesBench({ server, pool, entrepreneurIds: sample.map((r) => r.id), kecamatanCodes, asOf, size, samples: o.querySamples, log })),
+    );
+
+    const nextBody = registrationBodies(kecamatanCodes);
+    log('HTTP commands (autocannon)...');
+    rows.push(...(await runHttpBench({ server, nextBody, connections: o.connections, seconds: o.httpSeconds, log })));
+
+    await awaitProjections(pool, 600, log);
+    log(`projection lag at ${o.lagRate ?? 200} commands/s...`);
+    rows.push(...(await runLagBench({ server, pool, nextBody, rate: o.lagRate, seconds: o.lagSeconds, log })));
+
+    const peak = server.peakRssMb();
+    log(`server peak RSS (VmHWM) ${peak.toFixed(0)} MB; RSS after start-up ${startupRssMb.toFixed(0)} MB`);
+    rows.push({
+      section: 'memory',
+      name: 'server peak RSS (VmHWM), whole run',
+      value: peak,
+      unit: 'MB',
+      baselineName: 'RSS after start-up',
+      baseline: startupRssMb,
+      target: { on: 'value', op: '<', bound: 512 },
+      note: 'includes the live catch-up of the seeded log, the autocannon runs and the lag run',
+    });
+    return rows;
+  } finally {
+    await server?.stop();
+    await pool.end();
+    await db.stop();
+  }
+}
