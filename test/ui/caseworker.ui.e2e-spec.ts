@@ -39,6 +39,11 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await target.getByRole('heading', { level: 1, name: 'Daftar kasus' }).waitFor();
   }
 
+  /** Writes made outside the page are not in its read-your-writes position: wait for them here. */
+  async function readModelsReach(position: number, bearer: string) {
+    expect((await api('GET', `/v1/entrepreneurs?limit=1&minPosition=${position}`, bearer)).status).toBe(200);
+  }
+
   /** Waits for the save to finish; a refusal fails the test with what the form showed. */
   async function expectSaved(form: ReturnType<Page['locator']>, flash: string) {
     const alert = form.locator('.form-alert');
@@ -181,6 +186,51 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     expect(await page.locator('form[data-form="training"]').count()).toBe(0);
   });
 
+  it('erases a person’s personal data only after the caseworker confirms it', async () => {
+    const caseworker = await token({ sub: 'siti.pendamping', role: 'caseworker', kecamatan: ['32.16.01'] });
+    const rina = { nik: '3216016303950001', fullName: 'Rina Wati', birthDate: '1995-03-23', sex: 'F', regionCode: '32.16.01' };
+    const created = await api('POST', '/v1/entrepreneurs', caseworker, { body: rina });
+    expect(created.status).toBe(201);
+    await readModelsReach(created.body.globalPosition, caseworker);
+    await page.goto(`${app.url}/#/kasus/${created.body.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Rina Wati' }).waitFor();
+
+    await page.locator('details[data-action="erasure"] > summary').click();
+    const form = page.locator('form[data-form="erasure"]');
+    await form.getByLabel('Alasan').fill('Permintaan yang bersangkutan');
+    await form.getByRole('button', { name: 'Hapus data pribadi' }).click();
+    await form.locator('[data-field="confirmErasure"] .field-error', { hasText: 'Wajib diisi.' }).waitFor();
+
+    await form.getByRole('checkbox').check();
+    await form.getByRole('button', { name: 'Hapus data pribadi' }).click();
+    await expectSaved(form, 'Tersimpan: Penghapusan data pribadi.');
+    await page.getByRole('heading', { level: 1, name: '(data pribadi telah dihapus)' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Rina');
+    await page.locator('.event[data-type="PersonalDataErased"]').waitFor();
+  });
+
+  it('pages a long caseload with “Muat lagi”', async () => {
+    const caseworker = await token({ sub: 'siti.pendamping', role: 'caseworker', kecamatan: ['32.16.01'] });
+    const more = Array.from({ length: 25 }, (_, i) => ({
+      nik: `321601100288${String(i + 10).padStart(4, '0')}`,
+      fullName: `Peserta ${i + 1}`, birthDate: '1988-02-10', sex: 'M', regionCode: '32.16.01',
+    }));
+    let last = 0;
+    for (const person of more) {
+      const created = await api('POST', '/v1/entrepreneurs', caseworker, { body: person });
+      expect(created.status).toBe(201);
+      last = created.body.globalPosition;
+    }
+    await readModelsReach(last, caseworker);
+
+    await page.getByRole('link', { name: 'Daftar kasus', exact: true }).click();
+    await page.locator('.count', { hasText: '25 kasus ditampilkan' }).waitFor();
+    await page.getByRole('button', { name: 'Muat lagi' }).click();
+    await page.locator('.count', { hasText: '28 kasus ditampilkan' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Muat lagi' }).isHidden()).toBe(true);
+    await page.getByRole('row', { name: /Siti Aminah/ }).waitFor();
+  });
+
   it('switches to English and back', async () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('link', { name: 'Caseload', exact: true }).click();
@@ -204,6 +254,10 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await expect(stages.getByRole('row', { name: /terlatih/ }).locator('td').textContent()).resolves.toBe('1');
     await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-report-desktop.png'), fullPage: true });
     await desk.getByRole('link', { name: 'Daftar kasus' }).click();
+    await desk.getByLabel('Cari nama').fill('aminah');
+    await desk.getByLabel('Tahap').selectOption('trained');
+    await desk.getByRole('button', { name: 'Terapkan' }).click();
+    await desk.locator('.count', { hasText: '1 kasus ditampilkan' }).waitFor();
     await desk.getByRole('row', { name: /Siti Aminah/ }).waitFor();
     await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-caseload-desktop.png'), fullPage: true });
     await desk.getByRole('link', { name: 'Siti Aminah' }).click();
