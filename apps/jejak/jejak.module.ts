@@ -1,38 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AuthModule } from '@jejak/auth';
-import { JourneyWriteModule } from '@jejak/journey/api';
-import { JOURNEY_PROJECTIONS, JourneyReadModule } from '@jejak/journey/read-models';
-import { ProjectionsModule, type Projection } from '@jejak/projections';
-import { FeedModule, loadKafkaSettings, RelayModule } from '@jejak/relay';
-import { configureHttp, HttpPlatformModule, PlatformModule, type Database, type JejakConfig } from '@jejak/platform';
-import { serveWebUi } from '@jejak/web-ui';
+import { loadKafkaSettings, RelayModule } from '@jejak/relay';
+import type { Database, JejakConfig } from '@jejak/platform';
+import { CaseServiceModule } from '../case-service/case-service.module';
 
+/** All in one process for a single machine: the case service projecting in-process, and the relay when Kafka is configured. */
 @Module({})
 export class JejakModule {
   static forRoot(config: JejakConfig, db: Database): DynamicModule {
+    const kafka = config.kafkaBrokers.length ? loadKafkaSettings({ ...process.env, KAFKA_BROKERS: config.kafkaBrokers.join(',') }) : undefined;
     return {
       module: JejakModule,
-      imports: [
-        PlatformModule.forRoot({ config, databaseUrl: db.url }),
-        HttpPlatformModule,
-        AuthModule.forRoot({ dataDir: config.dataDir }),
-        JourneyWriteModule,
-        JourneyReadModule,
-        ProjectionsModule.forRootAsync({
-          imports: [JourneyReadModule],
-          inject: [JOURNEY_PROJECTIONS],
-          useFactory: (journey: Projection[]) => journey,
-        }),
-        FeedModule.forRoot(),
-        // The relay to Kafka runs in this process only when a broker is configured.
-        ...(config.kafkaBrokers.length ? [RelayModule.forRoot({ kafka: loadKafkaSettings({ ...process.env, KAFKA_BROKERS: config.kafkaBrokers.join(',') })! })] : []),
-      ],
+      imports: [CaseServiceModule.forRoot(config, db, { runProjector: true }), ...(kafka ? [RelayModule.forRoot({ kafka })] : [])],
     };
   }
 
   static configure(app: NestExpressApplication, _config: JejakConfig): void {
-    configureHttp(app);
-    serveWebUi(app);
+    CaseServiceModule.configure(app);
   }
 }

@@ -75,7 +75,10 @@ describe('the journey over HTTP, against the real app', () => {
   });
 
   it('documents every command in the OpenAPI document at /docs', async () => {
-    const doc = await (await fetch(`${http.app.url}/docs-json`)).json();
+    const doc = (await (await fetch(`${http.app.url}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+    };
     const paths = Object.keys(doc.paths);
     for (const p of ['/v1/entrepreneurs', '/v1/entrepreneurs/{id}/trainings', '/v1/entrepreneurs/{id}/grants', '/v1/entrepreneurs/{id}/monitoring-visits',
       '/v1/entrepreneurs/{id}/graduation', '/v1/entrepreneurs/{id}/withdrawal', '/v1/entrepreneurs/{id}/profile', '/v1/entrepreneurs/{id}/caseworker',
