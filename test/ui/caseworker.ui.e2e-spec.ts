@@ -186,6 +186,38 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     expect(await page.locator('form[data-form="training"]').count()).toBe(0);
   });
 
+  it('resends a save whose answer was lost with the same Idempotency-Key, and it is recorded once', async () => {
+    await page.goto(sitiUrl);
+    await page.getByRole('heading', { level: 1, name: 'Siti Aminah' }).waitFor();
+    const keys: string[] = [];
+    let loseTheAnswer = true;
+    await page.route('**/grants', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (!loseTheAnswer) return route.continue();
+      loseTheAnswer = false;
+      await route.fetch(); // the server acts…
+      await route.abort('connectionreset'); // …but the phone never hears back
+    });
+
+    await page.locator('details[data-action="grant"] > summary').click();
+    const form = page.locator('form[data-form="grant"]');
+    await form.getByLabel('Program').selectOption('TKM_PEMULA');
+    await form.getByLabel(/^Nilai bantuan/).fill('10000000');
+    await form.getByLabel('Bentuk bantuan').selectOption('equipment');
+    await form.getByLabel('Tanggal diterima').fill('2025-02-03');
+    await form.getByLabel('Sumber dana').selectOption('APBN');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await form.locator('.form-alert', { hasText: 'Tidak dapat terhubung' }).waitFor();
+
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expectSaved(form, 'Tersimpan: Bantuan.');
+    await page.unroute('**/grants');
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    await expect(page.locator('.event[data-type="GrantReceived"]').count()).resolves.toBe(1);
+    await expect(page.locator('.case-head .badge').textContent()).resolves.toBe('menerima bantuan');
+  });
+
   it('erases a person’s personal data only after the caseworker confirms it', async () => {
     const caseworker = await token({ sub: 'siti.pendamping', role: 'caseworker', kecamatan: ['32.16.01'] });
     const rina = { nik: '3216016303950001', fullName: 'Rina Wati', birthDate: '1995-03-23', sex: 'F', regionCode: '32.16.01' };
@@ -251,11 +283,11 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await signInAs(desk, { sub: 'budi.supervisor', role: 'supervisor' });
     await desk.getByRole('link', { name: 'Laporan' }).click();
     const stages = desk.getByRole('table', { name: 'Posisi kasus saat ini' });
-    await expect(stages.getByRole('row', { name: /terlatih/ }).locator('td').textContent()).resolves.toBe('1');
+    await expect(stages.getByRole('row', { name: /menerima bantuan/ }).locator('td').textContent()).resolves.toBe('1');
     await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-report-desktop.png'), fullPage: true });
     await desk.getByRole('link', { name: 'Daftar kasus' }).click();
     await desk.getByLabel('Cari nama').fill('aminah');
-    await desk.getByLabel('Tahap').selectOption('trained');
+    await desk.getByLabel('Tahap').selectOption('funded');
     await desk.getByRole('button', { name: 'Terapkan' }).click();
     await desk.locator('.count', { hasText: '1 kasus ditampilkan' }).waitFor();
     await desk.getByRole('row', { name: /Siti Aminah/ }).waitFor();
