@@ -93,6 +93,7 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await page.goto(`${app.url}/`);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.locator('.field-error', { hasText: 'Token tidak dapat dibaca' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-sign-in-phone.png') });
 
     await signInAs(page, { sub: 'siti.pendamping', role: 'caseworker', kecamatan: ['32.16.01'] });
     const who = await page.locator('.who').textContent();
@@ -113,6 +114,8 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await nikField.locator('input').fill('3216019999990001');
     await page.getByRole('button', { name: 'Daftarkan' }).click();
     await page.locator('[data-field="nik"] .field-error', { hasText: 'tanggal lahir yang sah' }).waitFor();
+    await expect(page.locator('.form-alert .alert-title').textContent()).resolves.toContain('NIK tidak memuat tanggal lahir yang sah');
+    await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-register-error-phone.png') });
   });
 
   it('registers an entrepreneur through the form and opens the new case', async () => {

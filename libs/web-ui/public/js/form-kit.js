@@ -117,9 +117,13 @@ function fieldErrorText(error) {
   return error.message ?? '';
 }
 
-/** The problem's `detail` (in the requested language), or the UI's own text for its code. */
+/**
+ * The UI's own text for the problem's code when it has one in this language (the domain's codes
+ * come with English details only), else the problem's `detail`, which the server already gave in
+ * the requested language where it could.
+ */
 export function problemText(problem) {
-  if (problem.code && hasOwn(`problem.${problem.code}`)) return t(`problem.${problem.code}`);
+  for (const key of [`problem.${problem.code}`, `error.${problem.code}`]) if (problem.code && hasOwn(key)) return t(key);
   return problem.detail ?? t('error.generic', { status: problem.status });
 }
 
