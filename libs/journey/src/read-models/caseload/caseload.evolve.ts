@@ -13,7 +13,7 @@ import { nextFollowUpOn } from './follow-up.policy';
 export function evolveCaseload(row: CaseloadRow | undefined, event: RecordedJourneyEvent): CaseloadRow | undefined {
   if (event.type === 'Registered') return row ?? registered(event);
   if (row === undefined || event.globalPosition <= row.lastPosition) return row;
-  return withFollowUp(touched(applied(row, event), event));
+  return touched(applied(row, event), event);
 }
 
 function applied(row: CaseloadRow, event: RecordedJourneyEvent): CaseloadRow {
@@ -50,7 +50,7 @@ function applied(row: CaseloadRow, event: RecordedJourneyEvent): CaseloadRow {
 
 function registered(event: RecordedOf<'Registered'>): CaseloadRow {
   const { data } = event;
-  return withFollowUp({
+  return {
     entrepreneurId: data.entrepreneurId,
     fullName: readable(data.fullName),
     regionCode: readable(data.regionCode),
@@ -62,12 +62,12 @@ function registered(event: RecordedOf<'Registered'>): CaseloadRow {
     latestGrantOn: null,
     latestVisitOn: null,
     nextFollowUpOn: null,
-    lastEventAt: event.recordedAt.toISOString(),
+    lastEventAt: event.recordedAt,
     version: event.streamVersion,
     registeredPosition: event.globalPosition,
     lastPosition: event.globalPosition,
     erased: false,
-  });
+  };
 }
 
 function corrected(row: CaseloadRow, { data }: RecordedOf<'ProfileCorrected'>): CaseloadRow {
@@ -94,13 +94,13 @@ function reach(row: CaseloadRow, stage: ActiveStatus): CaseloadRow {
   return isActive(row.stage) ? { ...row, stage: furthest(row.stage, stage) } : row;
 }
 
+/** Only events of the person's own stream reach the caseload, so their version is the case's. */
 function touched(row: CaseloadRow, event: RecordedJourneyEvent): CaseloadRow {
-  // group events reach this row through the person only in other read models
-  const version = event.streamId === `entrepreneur-${row.entrepreneurId}` ? event.streamVersion : row.version;
-  return { ...row, version, lastEventAt: event.recordedAt.toISOString(), lastPosition: event.globalPosition };
+  return { ...row, version: event.streamVersion, lastEventAt: event.recordedAt, lastPosition: event.globalPosition };
 }
 
-function withFollowUp(row: CaseloadRow): CaseloadRow {
+/** The schedule depends only on the folded dates: applied once per row and batch, not per event. */
+export function withFollowUp(row: CaseloadRow): CaseloadRow {
   const next = nextFollowUpOn({ withdrawn: row.stage === 'withdrawn', latestGrantOn: row.latestGrantOn, latestVisitOn: row.latestVisitOn });
   return next === row.nextFollowUpOn ? row : { ...row, nextFollowUpOn: next };
 }

@@ -4,8 +4,8 @@ import type { Programme } from '../../domain/events/vocabulary';
 import { ENTREPRENEUR_EVENT_TYPES } from '../shared/event-types';
 import type { PersonalDataReader } from '../shared/personal-data.port';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asIsoInstant, asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
-import { evolveCaseload } from './caseload.evolve';
+import { asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
+import { evolveCaseload, withFollowUp } from './caseload.evolve';
 import type { CaseloadRow, Stage } from './caseload.row';
 
 export const CASELOAD_TABLE = 'caseload';
@@ -80,7 +80,7 @@ const rows: RowTable<CaseloadRow> = {
     latestGrantOn: asNullableString(r.latest_grant_on),
     latestVisitOn: asNullableString(r.latest_visit_on),
     nextFollowUpOn: asNullableString(r.next_follow_up_on),
-    lastEventAt: asIsoInstant(r.last_event_at),
+    lastEventAt: r.last_event_at as Date,
     version: asNumber(r.version),
     registeredPosition: asNumber(r.registered_position),
     lastPosition: asNumber(r.last_position),
@@ -103,7 +103,7 @@ export function caseloadProjection(personalData: PersonalDataReader): Projection
       const t = ctx.table(CASELOAD_TABLE);
       const current = await loadRows(ctx.client, t, rows, [...new Set(revealed.map((e) => entrepreneurStreamId(e) as string))]);
       const changed = foldRows(current, revealed, entrepreneurStreamId, evolveCaseload);
-      await upsertRows(ctx.client, t, rows, changed);
+      await upsertRows(ctx.client, t, rows, changed.map(withFollowUp));
     },
   };
 }

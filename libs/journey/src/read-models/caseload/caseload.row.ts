@@ -22,7 +22,7 @@ export interface CaseloadRow {
   latestGrantOn: IsoDate | null;
   latestVisitOn: IsoDate | null;
   nextFollowUpOn: IsoDate | null;
-  lastEventAt: string;
+  lastEventAt: Date;
   /** stream version: the ETag of the case */
   version: number;
   /** global position of the Registered event: the stable order of the list (keyset pagination) */

@@ -5,6 +5,20 @@ import type { IsoDate } from '../../domain/shared/dates';
  * the way a caseworker reads "three months after the grant".
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  const key = `${date}|${months}`;
+  let found = memo.get(key);
+  if (found === undefined) {
+    // a rebuild asks for the same few thousand dates again and again
+    if (memo.size > 50_000) memo.clear();
+    found = computeAddMonths(date, months);
+    memo.set(key, found);
+  }
+  return found;
+}
+
+const memo = new Map<string, IsoDate>();
+
+function computeAddMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number);
   const monthIndex = y * 12 + (m - 1) + months;
   const year = Math.floor(monthIndex / 12);

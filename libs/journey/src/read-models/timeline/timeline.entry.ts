@@ -1,5 +1,5 @@
 import type { JourneyEventType } from '../../domain/events/catalogue';
-import { personalFieldsOf } from '../../domain/events/catalogue';
+import { JOURNEY_EVENT_TYPES, personalFieldsOf } from '../../domain/events/catalogue';
 import type { RecordedJourneyEvent } from '../shared/recorded-journey-event';
 
 /** One line of a case's history: who did what, when; never a personal value. */
@@ -16,6 +16,8 @@ export interface TimelineEntry {
   /** the event's non-personal fields: what a supervisor may see after an erasure too */
   summary: Record<string, unknown>;
 }
+
+const PERSONAL = new Map(JOURNEY_EVENT_TYPES.map((t) => [t, new Set<string>(personalFieldsOf(t))]));
 
 /** Fields that identify the case, not describe the fact; the row has them already. */
 const ENVELOPE_FIELDS = new Set(['entrepreneurId']);
@@ -41,7 +43,7 @@ export function timelineEntry(entrepreneurId: string, event: RecordedJourneyEven
  * not a plain value (an encrypted envelope) is dropped as well, and so is metadata.reason.
  */
 function nonPersonal(event: RecordedJourneyEvent): Record<string, unknown> {
-  const personal = new Set<string>(personalFieldsOf(event.type));
+  const personal = PERSONAL.get(event.type) ?? new Set<string>();
   const summary: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(event.data as Record<string, unknown>)) {
     if (personal.has(field) || ENVELOPE_FIELDS.has(field) || !isPlain(value)) continue;
