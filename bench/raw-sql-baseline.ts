@@ -13,6 +13,8 @@ import type { NewEvent } from '@jejak/event-store';
  *   hash = sha256 of the event computed in Node, NOT chained (a chain would need the previous
  *   hash). No unique claims, no triggers (the store's triggers fire only on UPDATE/DELETE/TRUNCATE,
  *   so they cost an append nothing anyway).
+ * - both use named (prepared) statements, as the store does, so the comparison is of the work
+ *   done, not of parse and plan time.
  * - read: plain keyset pagination, `WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
  *   returning the same columns as the store's readAll, rows left as pg returns them.
  */
@@ -36,24 +38,26 @@ export class RawSqlBaseline {
     const hashes = events.map((e, i) =>
       createHash('sha256').update(JSON.stringify([streamId, e.id, e.type, e.schemaVersion])).update(data[i]).update(metadata[i]).digest(),
     );
-    const { rowCount } = await this.pool.query(
-      `INSERT INTO baseline_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
+    const { rowCount } = await this.pool.query({
+      name: 'baseline_append',
+      text: `INSERT INTO baseline_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
        SELECT $1, v.current + u.ord::integer, u.id, u.type, u.sv, u.data, u.meta, now(), u.hash
        FROM (SELECT coalesce(max(stream_version), 0) AS current FROM baseline_events WHERE stream_id = $1) v,
             unnest($3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[], $8::bytea[])
               WITH ORDINALITY AS u(id, type, sv, data, meta, hash, ord)
        WHERE v.current = $2`,
-      [streamId, expectedVersion, events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion), data, metadata, hashes],
-    );
+      values: [streamId, expectedVersion, events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion), data, metadata, hashes],
+    });
     if (rowCount !== events.length) throw new Error(`baseline: wrong expected version ${expectedVersion} on ${streamId}`);
     return expectedVersion + events.length;
   }
 
   async readAll(after: number, limit: number): Promise<{ global_position: string }[]> {
-    const { rows } = await this.pool.query(
-      `SELECT ${RawSqlBaseline.COLUMNS} FROM baseline_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-      [after, limit],
-    );
+    const { rows } = await this.pool.query({
+      name: 'baseline_read_all',
+      text: `SELECT ${RawSqlBaseline.COLUMNS} FROM baseline_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      values: [after, limit],
+    });
     return rows;
   }
 }
