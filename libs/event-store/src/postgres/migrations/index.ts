@@ -2,6 +2,13 @@ import { CreateEventStore1732500000000 } from './1732500000000-create-event-stor
 import { AppendMany1732500000001 } from './1732500000001-append-many';
 import { SerialiseAppendsPerStream1732600000000 } from './1732600000000-serialise-appends-per-stream';
 import { HashWithoutRebuildingJsonb1732600000001 } from './1732600000001-hash-without-rebuilding-jsonb';
+import { AppendNewStreamsInOnePass1732600002000 } from './1732600002000-append-new-streams-in-one-pass';
 
 /** In order; each runs once (TypeORM's migrations table), inside its own transaction. */
-export const eventStoreMigrations = [CreateEventStore1732500000000, AppendMany1732500000001, SerialiseAppendsPerStream1732600000000, HashWithoutRebuildingJsonb1732600000001];
+export const eventStoreMigrations = [
+  CreateEventStore1732500000000,
+  AppendMany1732500000001,
+  SerialiseAppendsPerStream1732600000000,
+  HashWithoutRebuildingJsonb1732600000001,
+  AppendNewStreamsInOnePass1732600002000,
+];
