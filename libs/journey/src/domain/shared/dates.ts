@@ -34,17 +34,43 @@ export function isIsoDate(value: unknown): value is IsoDate {
 
 /** Milliseconds since the epoch, or NaN when the instant is unusable. */
 export function instantMs(now: Instant): number {
-  return now instanceof Date ? now.getTime() : typeof now === 'string' ? Date.parse(now) : Number.NaN;
+  if (now instanceof Date) return now.getTime();
+  if (typeof now !== 'string') return Number.NaN;
+  if (now !== lastInstant) lastInstantMs = Date.parse((lastInstant = now));
+  return lastInstantMs;
 }
 
 /** The latest calendar date anywhere in Indonesia at `now`: the bound for "not in the future". */
 export function latestIndonesianDate(now: Instant): IsoDate {
-  return new Date(instantMs(now) + LATEST_INDONESIAN_OFFSET_MS).toISOString().slice(0, 10);
+  return latestDateAt(instantMs(now) + LATEST_INDONESIAN_OFFSET_MS);
 }
 
 /** The earliest calendar date in Indonesia at `now`: the default when a command gives no date. */
 export function earliestIndonesianDate(now: Instant): IsoDate {
-  return new Date(instantMs(now) + EARLIEST_INDONESIAN_OFFSET_MS).toISOString().slice(0, 10);
+  return earliestDateAt(instantMs(now) + EARLIEST_INDONESIAN_OFFSET_MS);
+}
+
+/*
+ * One-entry memos of pure conversions. Every command of a request (and every command of a bulk
+ * load such as the demo seed) carries the same `now`, and parsing and formatting it again per
+ * rule showed up as a tenth of the seed's time. Same input, same output: purity is unchanged.
+ */
+let lastInstant: string | undefined;
+let lastInstantMs = Number.NaN;
+const latestDateAt = memoisedDateAt();
+const earliestDateAt = memoisedDateAt();
+
+function memoisedDateAt(): (ms: number) => IsoDate {
+  let lastMs = Number.NaN;
+  let lastDate: IsoDate = '';
+  return (ms) => {
+    if (ms !== lastMs) {
+      // toISOString throws on NaN, as the unmemoised form did; remember only after it succeeded
+      lastDate = new Date(ms).toISOString().slice(0, 10);
+      lastMs = ms;
+    }
+    return lastDate;
+  };
 }
 
 export function yearOf(date: IsoDate): number {
