@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { EventStore, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
+import { EventStore, KurrentDbEventStore, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
 import { Pool } from 'pg';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { JejakConfig } from '../config';
@@ -41,7 +41,11 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
-          useFactory: (pool: Pool) => new PostgresEventStore(pool, { upcasters: options.upcasters }),
+          // KURRENTDB_URL moves the event log to KurrentDB (ADR 0006); read models stay in PostgreSQL.
+          useFactory: (pool: Pool) =>
+            options.config.kurrentDbUrl
+              ? KurrentDbEventStore.connect(options.config.kurrentDbUrl, { upcasters: options.upcasters })
+              : new PostgresEventStore(pool, { upcasters: options.upcasters }),
         },
         {
           provide: METRICS_REGISTRY,
@@ -63,6 +67,12 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
       await this.pool.query('SELECT 1');
       return { status: 'up', details: { latencyMs: Date.now() - started } };
     });
+    if (this.store instanceof KurrentDbEventStore)
+      this.health.register('kurrentdb', async () => {
+        const started = Date.now();
+        const headPosition = await this.store.headPosition();
+        return { status: 'up', details: { latencyMs: Date.now() - started, headPosition } };
+      });
   }
 
   async onApplicationShutdown(): Promise<void> {
