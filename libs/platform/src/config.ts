@@ -9,6 +9,8 @@ export interface JejakConfig {
   embeddedPgPort: number;
   kafkaBrokers: string[];
   kurrentDbUrl: string | null;
+  /** where the event log lives; KurrentDB only when asked for explicitly (ADR 0006) */
+  eventStore: 'postgres' | 'kurrentdb';
   logLevel: string;
 }
 
@@ -33,6 +35,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
   const kurrentDbUrl = env.KURRENTDB_URL?.trim() || null;
   if (kurrentDbUrl && !/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//.test(kurrentDbUrl))
     problems.push('KURRENTDB_URL must be a kurrentdb:// (or esdb://) connection string');
+  const eventStore = (env.JEJAK_EVENT_STORE?.trim() || 'postgres') as JejakConfig['eventStore'];
+  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') problems.push(`JEJAK_EVENT_STORE must be postgres or kurrentdb, got "${eventStore}"`);
+  if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('JEJAK_EVENT_STORE=kurrentdb needs KURRENTDB_URL');
   const kafkaBrokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   for (const b of kafkaBrokers) if (!/^[^:\s]+:\d+$/.test(b)) problems.push(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
   const config: JejakConfig = {
@@ -43,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     embeddedPgPort: port(env, 'JEJAK_EMBEDDED_PG_PORT', 54329, problems),
     kafkaBrokers,
     kurrentDbUrl,
+    eventStore,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
   };
   if (problems.length) throw new ConfigError(problems);

@@ -41,9 +41,9 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
-          // KURRENTDB_URL moves the event log to KurrentDB (ADR 0006); read models stay in PostgreSQL.
+          // JEJAK_EVENT_STORE=kurrentdb moves the event log to KurrentDB (ADR 0006); read models stay in PostgreSQL.
           useFactory: (pool: Pool) =>
-            options.config.kurrentDbUrl
+            options.config.eventStore === 'kurrentdb' && options.config.kurrentDbUrl
               ? KurrentDbEventStore.connect(options.config.kurrentDbUrl, { upcasters: options.upcasters })
               : new PostgresEventStore(pool, { upcasters: options.upcasters }),
         },

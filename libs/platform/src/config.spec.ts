@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration from the environment', () => {
+  it('defaults to port 3000, ./data and the embedded PostgreSQL event log', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, databaseUrl: null, eventStore: 'postgres', kafkaBrokers: [] });
+  });
+
+  it('lists every problem at once', () => {
+    const err = (() => {
+      try {
+        return loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost', JEJAK_EVENT_STORE: 'kurrentdb' });
+      } catch (e) {
+        return e;
+      }
+    })() as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.problems).toHaveLength(4);
+    expect(err.message).toContain('PORT must be a port number');
+    expect(err.message).toContain('JEJAK_EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+  });
+
+  it('keeps the event log in PostgreSQL when KURRENTDB_URL is only there for the contract tests', () => {
+    expect(loadConfig({ KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toBe('postgres');
+    expect(loadConfig({ KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false', JEJAK_EVENT_STORE: 'kurrentdb' }).eventStore).toBe('kurrentdb');
+  });
+});
