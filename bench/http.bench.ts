@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { ResultRow } from './bench-table';
+import { cpuPerOperation, describeCpu, type CpuMeter } from './cpu-meter';
 import type { JejakServer } from './jejak-server';
 import type { RegistrationBody } from './registration-bodies';
 
@@ -9,10 +10,13 @@ export interface HttpBenchOptions {
   connections?: readonly number[];
   /** seconds per autocannon run */
   seconds?: number;
+  /** CPU of server, PostgreSQL and bench per command, reported beside each run */
+  cpu?: CpuMeter;
   log?: (line: string) => void;
 }
 
 interface Run {
+  ok: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -22,7 +26,7 @@ interface Run {
 const SECTION = 'HTTP commands';
 
 function summarise(r: autocannon.Result): Run {
-  return { perSecond: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+  return { ok: r['2xx'], perSecond: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
 }
 
 function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -49,6 +53,7 @@ export async function runHttpBench(o: HttpBenchOptions): Promise<ResultRow[]> {
   });
   for (const connections of o.connections ?? [1, 16, 64]) {
     const health = summarise(await cannon({ url: `${o.server.url}/health`, connections, duration: seconds }));
+    const before = o.cpu?.snapshot();
     const commands = summarise(
       await cannon({
         url: o.server.url,
@@ -64,10 +69,12 @@ export async function runHttpBench(o: HttpBenchOptions): Promise<ResultRow[]> {
         ],
       }),
     );
+    const after = o.cpu?.snapshot();
+    const cpu = before && after ? describeCpu(cpuPerOperation(before, after, commands.ok)) : undefined;
     o.log?.(
-      `  ${connections} conn: ${commands.perSecond.toFixed(0)} commands/s p50 ${commands.p50} ms p99 ${commands.p99} ms (${commands.failed} failed); /health ${health.perSecond.toFixed(0)} req/s p50 ${health.p50} ms p99 ${health.p99} ms`,
+      `  ${connections} conn: ${commands.perSecond.toFixed(0)} commands/s p50 ${commands.p50} ms p99 ${commands.p99} ms (${commands.failed} failed); /health ${health.perSecond.toFixed(0)} req/s p50 ${health.p50} ms p99 ${health.p99} ms${cpu ? `; ${cpu}` : ''}`,
     );
-    const note = commands.failed ? `${commands.failed} requests failed (non-2xx, errors or timeouts)` : undefined;
+    const note = [cpu, commands.failed ? `${commands.failed} requests failed (non-2xx, errors or timeouts)` : ''].filter(Boolean).join('; ') || undefined;
     const at16 = connections === 16;
     rows.push(
       { section: SECTION, name: `register, ${connections} conn: throughput`, value: commands.perSecond, unit: 'commands/s', baselineName: 'GET /health', baseline: health.perSecond, target: at16 ? { on: 'value', op: '>=', bound: 500 } : undefined, note },

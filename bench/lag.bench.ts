@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { percentile, type ResultRow } from './bench-table';
+import { cpuPerOperation, describeCpu, type CpuMeter } from './cpu-meter';
 import type { JejakServer } from './jejak-server';
 import type { RegistrationBody } from './registration-bodies';
 
@@ -11,6 +12,7 @@ export interface LagBenchOptions {
   /** commands per second, sent open-loop (on a clock, not after the previous answer) */
   rate?: number;
   seconds?: number;
+  cpu?: CpuMeter;
   log?: (line: string) => void;
 }
 
@@ -44,6 +46,11 @@ export async function runLagBench(o: LagBenchOptions): Promise<ResultRow[]> {
   const lags: number[] = [];
   const latencies: number[] = [];
   let failed = 0;
+  const failures = new Map<string, number>();
+  const fail = (why: string) => {
+    failed++;
+    failures.set(why, (failures.get(why) ?? 0) + 1);
+  };
   let seen = await projectedPosition(o.pool);
   let sending = true;
 
@@ -72,19 +79,17 @@ export async function runLagBench(o: LagBenchOptions): Promise<ResultRow[]> {
       });
       const body = (await res.json()) as { globalPosition?: number };
       const answeredAt = performance.now();
-      if (res.status !== 201 || typeof body.globalPosition !== 'number') {
-        failed++;
-        return;
-      }
+      if (res.status !== 201 || typeof body.globalPosition !== 'number') return fail(`HTTP ${res.status}`);
       latencies.push(answeredAt - started);
       // already projected by the time the answer arrived: no lag to wait for
       if (body.globalPosition <= seen) lags.push(0);
       else waiting.push({ position: body.globalPosition, answeredAt });
-    } catch {
-      failed++;
+    } catch (e) {
+      fail(e instanceof Error ? `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}` : String(e));
     }
   };
 
+  const cpuBefore = o.cpu?.snapshot();
   const startedAt = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -97,14 +102,17 @@ export async function runLagBench(o: LagBenchOptions): Promise<ResultRow[]> {
   await Promise.all(inFlight);
   sending = false;
   await poller;
+  const cpuAfter = o.cpu?.snapshot();
+  const cpu = cpuBefore && cpuAfter ? describeCpu(cpuPerOperation(cpuBefore, cpuAfter, total - failed)) : '';
   const unprojected = waiting.length;
   const achieved = (total - failed) / sentSeconds;
+  const why = [...failures].map(([k, n]) => `${n} x ${k}`).join(', ');
   const [p50, p99, w50, w99] = [percentile(lags, 50), percentile(lags, 99), percentile(latencies, 50), percentile(latencies, 99)];
   o.log?.(
-    `  ${total} registrations at ${achieved.toFixed(0)}/s (${failed} failed): lag p50 ${p50.toFixed(1)} ms p99 ${p99.toFixed(1)} ms max ${Math.max(...lags).toFixed(1)} ms; command p50 ${w50.toFixed(1)} ms p99 ${w99.toFixed(1)} ms${unprojected ? `; ${unprojected} never projected` : ''}`,
+    `  ${total} registrations at ${achieved.toFixed(0)}/s (${failed} failed${failed ? `: ${why}` : ''}): lag p50 ${p50.toFixed(1)} ms p99 ${p99.toFixed(1)} ms max ${Math.max(...lags).toFixed(1)} ms; command p50 ${w50.toFixed(1)} ms p99 ${w99.toFixed(1)} ms${unprojected ? `; ${unprojected} never projected` : ''}${cpu ? `; ${cpu}` : ''}`,
   );
-  const problems = [failed ? `${failed} commands failed` : '', unprojected ? `${unprojected} writes not projected within ${DRAIN_TIMEOUT_MS / 1000} s` : ''].filter(Boolean).join('; ');
-  const note = `${total} registrations at ${achieved.toFixed(0)} commands/s for ${sentSeconds.toFixed(0)} s; lag measured from the 201 answer, polled every ${POLL_MS} ms${problems ? `; ${problems}` : ''}`;
+  const problems = [failed ? `${failed} commands failed: ${why}` : '', unprojected ? `${unprojected} writes not projected within ${DRAIN_TIMEOUT_MS / 1000} s` : ''].filter(Boolean).join('; ');
+  const note = `${total} registrations at ${achieved.toFixed(0)} commands/s for ${sentSeconds.toFixed(0)} s; lag measured from the 201 answer, polled every ${POLL_MS} ms${cpu ? `; ${cpu}` : ''}${problems ? `; ${problems}` : ''}`;
   return [
     { section: SECTION, name: `lag at ${rate} commands/s: p50`, value: p50, unit: 'ms', baselineName: 'command latency', baseline: w50 },
     { section: SECTION, name: `lag at ${rate} commands/s: p99`, value: unprojected ? Number.POSITIVE_INFINITY : p99, unit: 'ms', baselineName: 'command latency', baseline: w99, target: { on: 'value', op: '<', bound: 1000 }, note },

@@ -4,11 +4,12 @@
  * Writes bench/results/latest.json and bench/results/latest.md.
  *
  * Flags: --quick (small sizes, a smoke run of a few minutes), --only=store,system,projections,
- * --profile (the server child runs with --cpu-prof; profiles in bench/results/cpu-profiles/).
+ * --profile (the server child runs with --cpu-prof, profiles in bench/results/cpu-profiles/; the app's
+ * database tracks pg_stat_statements and each phase prints its costliest statements).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow } from './bench-kit';
 import { renderMarkdown, renderTable, toJson, verdictOf, type ResultRow } from './bench-table';
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
   const resultsDir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const started = Date.now();
+  // the machine is shared: a busy one makes every figure slower, so the run records how busy it was
+  const loadBefore = loadavg()[0].toFixed(1);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const rows: ResultRow[] = [];
 
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
   }
   if (only.includes('system')) {
     log('== the app under load (child process)');
-    rows.push(...(await runSystemBench({ ...sizes.system, cpuProfileDir: profile ? join(resultsDir, 'cpu-profiles') : undefined, log })));
+    rows.push(...(await runSystemBench({ ...sizes.system, cpuProfileDir: profile ? join(resultsDir, 'cpu-profiles') : undefined, statements: profile, log })));
   }
   if (only.includes('projections')) {
     log('== projection rebuild vs raw read-all');
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     cpus: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
     memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
     minutes: ((Date.now() - started) / 60_000).toFixed(1),
+    'load average (1 min) before / after': `${loadBefore} / ${loadavg()[0].toFixed(1)}`,
   };
   log(`\n${renderTable(rows)}\n`);
   const misses = rows.filter((r) => verdictOf(r) === 'miss');

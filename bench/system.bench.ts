@@ -12,12 +12,14 @@ import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
 import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
 import { runMigrations } from '@jejak/platform';
 import { allMigrations } from '../apps/jejak/migrations';
-import { startBenchDatabase } from './bench-kit';
+import { startBenchDatabase, table } from './bench-kit';
 import type { ResultRow } from './bench-table';
+import { cpuMeter } from './cpu-meter';
 import { runHttpBench } from './http.bench';
 import { startJejakServer } from './jejak-server';
 import { runLagBench } from './lag.bench';
 import { runQueriesBench } from './queries.bench';
+import { profileCase, resetProfile } from './profile';
 import { registrationBodies } from './registration-bodies';
 
 export interface SystemBenchOptions {
@@ -29,6 +31,8 @@ export interface SystemBenchOptions {
   lagSeconds?: number;
   /** write a CPU profile of the server (node --cpu-prof) into this directory */
   cpuProfileDir?: string;
+  /** pg_stat_statements: print the statements that took the most time in each phase */
+  statements?: boolean;
   log?: (line: string) => void;
 }
 
@@ -45,6 +49,8 @@ async function headPosition(pool: Pool): Promise<number> {
 async function awaitProjections(pool: Pool, timeoutSeconds: number, log: (l: string) => void): Promise<number> {
   const started = Date.now();
   const head = await headPosition(pool);
+  const { rows: first } = await pool.query<{ p: string | null }>(`SELECT min(global_position) AS p FROM events`);
+  const from = Number(first[0].p ?? 0);
   let lastLog = started;
   for (;;) {
     const { rows } = await pool.query<{ p: string | null; n: string }>(`SELECT min(position) AS p, count(*) AS n FROM projection_checkpoints`);
@@ -52,18 +58,30 @@ async function awaitProjections(pool: Pool, timeoutSeconds: number, log: (l: str
     if (Number(rows[0].n) > 0 && position >= head) return (Date.now() - started) / 1000;
     if (Date.now() - started > timeoutSeconds * 1000) throw new Error(`the projections did not reach position ${head} within ${timeoutSeconds} s (at ${position})`);
     if (Date.now() - lastLog > 10_000) {
-      log(`  projections at ${position} of ${head}`);
+      // positions are not counts (they carry the transaction id), so progress is a share of the range
+      log(`  projections at ${Math.max(0, Math.round((100 * (position - from)) / Math.max(1, head - from)))}% of the log`);
       lastLog = Date.now();
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
+/** Runs one phase; with `statements`, logs the SQL that took the most database time in it. */
+async function phase<T>(pool: Pool, statements: boolean, name: string, log: (l: string) => void, work: () => Promise<T>): Promise<T> {
+  if (statements) await resetProfile(pool);
+  const result = await work();
+  if (statements) {
+    const top = await profileCase(pool);
+    log(`  pg_stat_statements, ${name}:\n${table(['statement', 'calls', 'total ms', 'mean ms'], top.map((p) => [p.query, String(p.calls), p.totalMs.toFixed(0), p.meanMs.toFixed(3)]))}`);
+  }
+  return result;
+}
+
 export async function runSystemBench(o: SystemBenchOptions = {}): Promise<ResultRow[]> {
   const log = o.log ?? ((l: string) => process.stdout.write(`${l}\n`));
   const entrepreneurs = o.entrepreneurs ?? 100_000;
   const size = sizeLabel(entrepreneurs);
-  const db = await startBenchDatabase(false);
+  const db = await startBenchDatabase(o.statements ?? false);
   const pool = new Pool({ connectionString: db.url, max: 4 });
   const rows: ResultRow[] = [];
   let server: Awaited<ReturnType<typeof startJejakServer>> | undefined;
@@ -95,7 +113,8 @@ export async function runSystemBench(o: SystemBenchOptions = {}): Promise<Result
     const asOf = new Date().toISOString();
     log(`  seeded ${seeded.events} events in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.events / seeded.seconds)} events/s)`);
 
-    server = await startJejakServer({ databaseUrl: db.url, masterKey, cpuProfileDir: o.cpuProfileDir, log });
+    const app = await startJejakServer({ databaseUrl: db.url, masterKey, cpuProfileDir: o.cpuProfileDir, log });
+    server = app;
     const startupRssMb = server.rssMb();
     log(`server pid ${server.pid} on ${server.url}; catching up ${seeded.events} events...`);
     const catchUp = await awaitProjections(pool, 1800, log);
@@ -113,17 +132,21 @@ export async function runSystemBench(o: SystemBenchOptions = {}): Promise<Result
 
     const { rows: sample } = await pool.query<{ id: string }>(`SELECT entrepreneur_id AS id FROM caseload WHERE NOT erased ORDER BY random() LIMIT 2000`);
     log(`queries at ${size}...`);
+    const profiled = o.statements ?? false;
     rows.push(
-      ...(await runQueriesBench({ server, pool, entrepreneurIds: sample.map((r) => r.id), kecamatanCodes, asOf, size, samples: o.querySamples, log })),
+      ...(await phase(pool, profiled, 'queries', log, () =>
+        runQueriesBench({ server: app, pool, entrepreneurIds: sample.map((r) => r.id), kecamatanCodes, asOf, size, samples: o.querySamples, log }),
+      )),
     );
 
+    const cpu = await cpuMeter(pool, app.pid);
     const nextBody = registrationBodies(kecamatanCodes);
     log('HTTP commands (autocannon)...');
-    rows.push(...(await runHttpBench({ server, nextBody, connections: o.connections, seconds: o.httpSeconds, log })));
+    rows.push(...(await phase(pool, profiled, 'HTTP commands', log, () => runHttpBench({ server: app, nextBody, cpu, connections: o.connections, seconds: o.httpSeconds, log }))));
 
     await awaitProjections(pool, 600, log);
     log(`projection lag at ${o.lagRate ?? 200} commands/s...`);
-    rows.push(...(await runLagBench({ server, pool, nextBody, rate: o.lagRate, seconds: o.lagSeconds, log })));
+    rows.push(...(await phase(pool, profiled, 'lag', log, () => runLagBench({ server: app, pool, nextBody, cpu, rate: o.lagRate, seconds: o.lagSeconds, log }))));
 
     const peak = server.peakRssMb();
     log(`server peak RSS (VmHWM) ${peak.toFixed(0)} MB; RSS after start-up ${startupRssMb.toFixed(0)} MB`);
