@@ -80,8 +80,21 @@ export class PersonalDataVault {
     const ids = [...new Set(subjectIds)];
     ids.forEach(assertSubject);
     const missing = ids.filter((id) => !this.cache.get(id));
-    const fresh = missing.map((subjectId) => ({ subjectId, wrapped: wrapKey(this.secrets.masterKey, newDataKey(), wrapAad(subjectId, 1)) }));
-    for (const row of await this.store.createManyIfAbsent(fresh, this.secrets.masterKeyId)) this.remember(row);
+    const fresh = new Map<string, { key: Buffer; wrapped: Buffer }>();
+    for (const subjectId of missing) {
+      const key = newDataKey();
+      fresh.set(subjectId, { key, wrapped: wrapKey(this.secrets.masterKey, key, wrapAad(subjectId, 1)) });
+    }
+    const rows = await this.store.createManyIfAbsent(
+      [...fresh].map(([subjectId, { wrapped }]) => ({ subjectId, wrapped })),
+      this.secrets.masterKeyId,
+    );
+    for (const row of rows) {
+      // a key this call created is known in clear already: no need to unwrap what was just wrapped
+      const mine = fresh.get(row.subjectId);
+      if (mine && row.version === 1 && row.wrapped?.equals(mine.wrapped)) this.cache.set(row.subjectId, { state: 'live', key: mine.key, version: 1 });
+      else this.remember(row);
+    }
     return (subjectId, data, fieldNames) => {
       const known = this.cache.get(subjectId);
       if (!known) throw new Error(`no key prepared for ${subjectId}: include it in sealerFor()`);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 /** AES-256-GCM with a random 96-bit IV: the NIST-recommended size, safe for 2^32 messages per key. */
 const ALGORITHM = 'aes-256-gcm';
@@ -15,7 +15,7 @@ export interface Sealed {
 /** `aad` binds the ciphertext to its owner: a ciphertext moved to another person fails to open. */
 export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
   assertKey(key);
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomSlice(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -46,7 +46,27 @@ export function unwrapKey(masterKey: Buffer, wrapped: Buffer, aad: string): Buff
 }
 
 export function newDataKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+  // a copy: a key lives long (the key cache) and must not keep the shared pool alive
+  return Buffer.from(randomSlice(KEY_BYTES));
+}
+
+/*
+ * Random bytes drawn from the CSPRNG 8 KiB at a time: one call per IV cost more than the AES
+ * itself when sealing millions of small records (imports, the demo seed). Every byte is handed
+ * out once; a spent pool is replaced, never refilled in place, so earlier slices stay intact.
+ */
+const POOL_BYTES = 8192;
+let pool = Buffer.alloc(0);
+let used = 0;
+
+function randomSlice(bytes: number): Buffer {
+  if (used + bytes > pool.length) {
+    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_BYTES));
+    used = 0;
+  }
+  const slice = pool.subarray(used, used + bytes);
+  used += bytes;
+  return slice;
 }
 
 function assertKey(key: Buffer): void {

@@ -41,13 +41,17 @@ export class DataKeyStore {
   /** Many people at once (imports, the demo seed): one statement, then the rows that hold. */
   async createManyIfAbsent(keys: readonly { subjectId: string; wrapped: Buffer }[], masterKeyId: string): Promise<StoredKey[]> {
     if (keys.length === 0) return [];
-    await this.pool.query(
+    const { rows } = await this.pool.query<Row>(
       `INSERT INTO personal_data_keys (subject_id, wrapped_key, key_version, master_key_id)
        SELECT s, w, 1, $3 FROM unnest($1::uuid[], $2::bytea[]) AS k(s, w)
-       ON CONFLICT (subject_id) DO NOTHING`,
+       ON CONFLICT (subject_id) DO NOTHING
+       RETURNING subject_id, wrapped_key, key_version, master_key_id`,
       [keys.map((k) => k.subjectId), keys.map((k) => k.wrapped), masterKeyId],
     );
-    return this.find(keys.map((k) => k.subjectId));
+    // only the people who had a row already (live or destroyed) need a second look
+    const created = new Set(rows.map((r) => r.subject_id));
+    const existing = keys.filter((k) => !created.has(k.subjectId)).map((k) => k.subjectId);
+    return [...rows.map(toKey), ...(await this.find(existing))];
   }
 
   async find(subjectIds: readonly string[]): Promise<StoredKey[]> {
