@@ -30,25 +30,30 @@ async function main(): Promise<void> {
     const secrets = resolveSecrets({ masterKey: process.env.JEJAK_MASTER_KEY, nikHmacKey: process.env.JEJAK_NIK_HMAC_KEY, dataDir: config.dataDir });
     const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
     await vault.verifyMasterKey();
+    const regions = await IdnAreaRegionDirectory.load();
     const bar = new SingleBar(
       {
-        format: 'seed [{bar}] {percentage}% | {done}/{all} entrepreneurs | {events} events | {rate} events/s | {duration_formatted} elapsed, ETA {eta_formatted}',
-        etaBuffer: 50,
+        format: 'seed [{bar}] {percentage}% | {done}/{all} entrepreneurs | {events} events | {rate} events/s | {elapsed} elapsed, {left} left',
         fps: 2,
       },
       Presets.shades_classic,
     );
     const started = Date.now();
-    bar.start(entrepreneurs, 0, { done: 0, all: count(entrepreneurs), events: 0, rate: 0 });
+    bar.start(entrepreneurs, 0, { done: 0, all: count(entrepreneurs), events: 0, rate: 0, elapsed: clock(0), left: '?' });
     const result = await seedDemo({
       store: new PostgresEventStore(pool),
       vault,
       nikHasher: new NikHasher(secrets.nikHmacKey),
-      regions: await IdnAreaRegionDirectory.load(),
+      regions,
       entrepreneurs,
       seed,
       today: values.today,
-      onProgress: (p) => bar.update(p.entrepreneurs, { done: count(p.entrepreneurs), events: count(p.events), rate: count(p.events / Math.max((Date.now() - started) / 1000, 0.001)) }),
+      onProgress: (p) => {
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        // the time left from the average so far: steadier than the bar's own estimate over a long run
+        const left = ((entrepreneurs - p.entrepreneurs) * seconds) / p.entrepreneurs;
+        bar.update(p.entrepreneurs, { done: count(p.entrepreneurs), events: count(p.events), rate: count(p.events / seconds), elapsed: clock(seconds), left: clock(left) });
+      },
     });
     bar.stop();
     process.stdout.write(
@@ -65,6 +70,14 @@ async function main(): Promise<void> {
 
 function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/** m:ss, or h:mm:ss */
+function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const [h, m, ss] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return `${h ? `${h}:` : ''}${mm}:${String(ss).padStart(2, '0')}`;
 }
 
 function duration(seconds: number): string {
