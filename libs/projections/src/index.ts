@@ -10,6 +10,7 @@ export { ProjectionMetrics } from './engine/projection-metrics';
 export type { ProjectionStatus } from './engine/projection-status';
 export type { DeadLetter } from './engine/dead-letter-store';
 export type { RetryOutcome } from './engine/dead-letter-retry';
+export { copyRows, type CopyValue } from './engine/copy-rows';
 export { streamCounterProjection, type StreamCounterOptions } from './examples/stream-counter.projection';
 export { ProjectionsModule, type ProjectionsModuleAsyncOptions } from './nest/projections.module';
 export { ProjectionsService, type ProjectionsModuleOptions } from './nest/projections.service';

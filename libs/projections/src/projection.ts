@@ -23,7 +23,13 @@ export interface ProjectionContext {
   readonly client: PoolClient;
   /** the schema-qualified, quoted name of one of the projection's tables: live or rebuild target */
   table(name: string): string;
-  /** true while replaying into a rebuild schema (lets a projection skip side work, e.g. notifications) */
+  /**
+   * true while replaying into a rebuild schema (lets a projection skip side work, e.g. notifications).
+   * A rebuild hands each event exactly once, in global order, into tables that started empty, and
+   * builds the TableSpec indexes only after the bulk load: append-only rows may be COPYed
+   * (`copyRows`) without conflict handling. The primary key may be declared in `indexes`
+   * (`ALTER TABLE ... ADD PRIMARY KEY`) when nothing upserts on it during the replay.
+   */
   readonly rebuilding: boolean;
 }
 

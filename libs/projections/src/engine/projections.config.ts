@@ -6,6 +6,8 @@ export interface ProjectionsConfig {
   liveSchema: string;
   batchSize: number;
   rebuildBatchSize: number;
+  /** connections a rebuild applies on, one projection (or a few) each, so PostgreSQL writes in parallel with the folds */
+  rebuildConnections: number;
   pollIntervalMs: number;
   /** a projection with events waiting longer than this and no progress for as long is unhealthy */
   stallSeconds: number;
@@ -45,6 +47,7 @@ export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env, over
     liveSchema: 'public',
     batchSize: positiveInt(env, 'JEJAK_PROJECTION_BATCH_SIZE', 2000),
     rebuildBatchSize: positiveInt(env, 'JEJAK_PROJECTION_REBUILD_BATCH_SIZE', 5000),
+    rebuildConnections: positiveInt(env, 'JEJAK_PROJECTION_REBUILD_CONNECTIONS', 5),
     pollIntervalMs: positiveInt(env, 'JEJAK_PROJECTION_POLL_MS', 100),
     stallSeconds: positiveInt(env, 'JEJAK_PROJECTION_STALL_SECONDS', 30),
     leaderRetryMs: positiveInt(env, 'JEJAK_PROJECTION_LEADER_RETRY_MS', 1000),

@@ -5,12 +5,13 @@ import { applyToProjection } from './batch-applier';
 import type { ProjectionsConfig } from './projections.config';
 import { RebuildPoisonError } from './rebuild-errors';
 
-/** One projection being rebuilt: its fresh schema and the context pointing its tables there. */
+/** One projection being rebuilt: its fresh schema and a context pointing its tables there. */
 export interface Target {
   projection: Projection;
   schema: string;
   rebuildId: number;
-  ctx: ProjectionContext;
+  /** the context on `client`: the replay applies on a connection of its own, the swap on the swap's */
+  context(client: PoolClient): ProjectionContext;
 }
 
 /** applies one batch to every target; a poison event under the stop policy fails the rebuild */
@@ -23,10 +24,9 @@ export async function applyRebuildBatch(
   stats: { applied: number; deadLetters: number },
 ): Promise<void> {
   for (const t of targets) {
-    const outcome = await applyToProjection(client, t.projection, t.ctx, events, after, config.policy(t.projection.name));
+    const outcome = await applyToProjection(client, t.projection, t.context(client), events, after, config.policy(t.projection.name));
     if (outcome.stoppedAt) throw new RebuildPoisonError(t.projection.name, outcome.stoppedAt.event.globalPosition, outcome.stoppedAt.error);
     stats.applied += outcome.applied;
     stats.deadLetters += outcome.deadLetters;
   }
 }
-

@@ -1,12 +1,13 @@
 import type { EventStore } from '@jejak/event-store';
 import type { Pool, PoolClient } from 'pg';
 import type { Projection, ProjectionContext } from '../projection';
-import { createIndexes, createTables } from './projection-tables';
+import { createTables } from './projection-tables';
 import { PrefetchingReader } from './prefetching-reader';
 import type { ProjectionMetrics } from './projection-metrics';
 import type { ProjectionsConfig } from './projections.config';
 import { RebuildInProgressError } from './rebuild-errors';
-import { applyRebuildBatch, type Target } from './rebuild-target';
+import { RebuildLanes } from './rebuild-lanes';
+import type { Target } from './rebuild-target';
 import { qualified, quoteIdent } from './sql';
 import { swapIn } from './rebuild-swap';
 
@@ -56,6 +57,7 @@ export class Rebuilder {
     let broken: Error | undefined;
     const locked: string[] = [];
     const targets: Target[] = [];
+    let lanes: RebuildLanes | undefined;
     try {
       for (const name of names) {
         const { rows } = await client.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [REBUILD_LOCK_NAMESPACE, name]);
@@ -70,14 +72,18 @@ export class Rebuilder {
       const progress: RebuildProgress = { phase: 'replay', projections: names, position: 0, eventsRead: 0, totalEvents: Number(rows[0].n) };
       const stats = { applied: 0, deadLetters: 0 };
       onProgress({ ...progress });
-      const replay = () => this.replay(client, targets, progress, stats, onProgress);
+      lanes = await RebuildLanes.open(this.deps.pool, targets, this.deps.config, stats, this.deps.metrics);
+      const open = lanes;
+      const replay = () => this.replay(open, progress, onProgress);
       await replay();
       progress.phase = 'indexes';
       onProgress({ ...progress });
-      for (const t of targets) await createIndexes(client, t.projection, t.schema);
+      await lanes.createIndexes();
       progress.phase = 'catch-up';
       onProgress({ ...progress });
       await replay();
+      await lanes.close();
+      lanes = undefined;
       progress.phase = 'swap';
       onProgress({ ...progress });
       progress.position = await swapIn(client, this.deps.store, targets, progress.position, this.deps.config, stats);
@@ -92,6 +98,8 @@ export class Rebuilder {
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
       };
     } catch (err) {
+      // the lanes' transactions must end before their tables can be dropped
+      await lanes?.close();
       await client.query('ROLLBACK').catch(() => undefined);
       await abandon(client, targets, err).catch((e: Error) => (broken = e));
       throw err;
@@ -102,36 +110,25 @@ export class Rebuilder {
     }
   }
 
-  /** replays from the current position until a read comes back short (caught up) */
-  private async replay(
-    client: PoolClient,
-    targets: readonly Target[],
-    progress: RebuildProgress,
-    stats: { applied: number; deadLetters: number },
-    onProgress: (p: RebuildProgress) => void,
-  ): Promise<void> {
+  /**
+   * Replays from the current position until a read comes back short (caught up). The next batch
+   * is read while the lanes apply this one, and a batch is handed over only when the lanes have
+   * finished the one before it: a few batches, never the log, are in memory.
+   */
+  private async replay(lanes: RebuildLanes, progress: RebuildProgress, onProgress: (p: RebuildProgress) => void): Promise<void> {
     const batchSize = this.deps.config.rebuildBatchSize;
     const reader = new PrefetchingReader(this.deps.store);
     for (;;) {
       const events = await reader.read(progress.position, batchSize);
       if (events.length === batchSize) reader.prefetch(events[events.length - 1].globalPosition, batchSize);
-      if (events.length === 0) return;
-      const batchStarted = process.hrtime.bigint();
-      await client.query('BEGIN');
-      await applyRebuildBatch(client, targets, events, progress.position, this.deps.config, stats);
-      const end = events[events.length - 1].globalPosition;
-      await client.query(`UPDATE projection_rebuilds SET position = $2, events_applied = events_applied + $3 WHERE id = ANY($1)`, [
-        targets.map((t) => t.rebuildId),
-        end,
-        events.length,
-      ]);
-      await client.query('COMMIT');
-      this.deps.metrics?.batchSeconds.observe({ mode: 'rebuild' }, Number(process.hrtime.bigint() - batchStarted) / 1e9);
-      progress.position = end;
+      if (events.length === 0) break;
+      await lanes.dispatch(events, progress.position);
+      progress.position = events[events.length - 1].globalPosition;
       progress.eventsRead += events.length;
       onProgress({ ...progress });
-      if (events.length < batchSize) return;
+      if (events.length < batchSize) break;
     }
+    await lanes.drain();
   }
 }
 
@@ -157,15 +154,12 @@ async function prepare(client: PoolClient, projection: Projection, suffix: strin
   );
   await client.query('COMMIT');
   const owned = new Set(projection.tables.map((t) => t.name));
-  const ctx: ProjectionContext = {
-    client,
-    rebuilding: true,
-    table(table) {
-      if (!owned.has(table)) throw new Error(`projection ${name} does not own table ${table}`);
-      return qualified(schema, table);
-    },
+  const table = (t: string) => {
+    if (!owned.has(t)) throw new Error(`projection ${name} does not own table ${t}`);
+    return qualified(schema, t);
   };
-  return { projection, schema, rebuildId: Number(rows[0].id), ctx };
+  const context = (on: PoolClient): ProjectionContext => ({ client: on, rebuilding: true, table });
+  return { projection, schema, rebuildId: Number(rows[0].id), context };
 }
 
 async function abandon(client: PoolClient, targets: readonly Target[], err: unknown): Promise<void> {

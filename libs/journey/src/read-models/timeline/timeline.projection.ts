@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@jejak/event-store';
 import type { Projection, ProjectionContext, TableSpec } from '@jejak/projections';
 import { ENTREPRENEUR_EVENT_TYPES } from '../shared/event-types';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { insertNewRows, type RowTable } from '../shared/row-table';
+import { copyNewRows, insertNewRows, type RowTable } from '../shared/row-table';
 import { timelineEntry, type TimelineEntry } from './timeline.entry';
 
 export const TIMELINE_TABLE = 'timeline';
@@ -10,7 +10,7 @@ export const TIMELINE_TABLE = 'timeline';
 const table: TableSpec = {
   name: TIMELINE_TABLE,
   ddl: (t) => `CREATE TABLE ${t} (
-    global_position bigint PRIMARY KEY,
+    global_position bigint NOT NULL,
     entrepreneur_id uuid NOT NULL,
     version integer NOT NULL,
     event_id uuid NOT NULL,
@@ -21,7 +21,8 @@ const table: TableSpec = {
     actor_role text NOT NULL,
     summary jsonb NOT NULL
   )`,
-  indexes: (t, ix) => [`CREATE UNIQUE INDEX ${ix('case_version')} ON ${t} (entrepreneur_id, version)`],
+  // the primary key too is built after a rebuild's bulk load (once, sorted) rather than row by row
+  indexes: (t, ix) => [`ALTER TABLE ${t} ADD PRIMARY KEY (global_position)`, `CREATE UNIQUE INDEX ${ix('case_version')} ON ${t} (entrepreneur_id, version)`],
 };
 
 const rows: RowTable<TimelineEntry> = {
@@ -44,7 +45,10 @@ const rows: RowTable<TimelineEntry> = {
   },
 };
 
-/** Timeline rows are never updated: an event delivered again conflicts on its position and is ignored. */
+/**
+ * Timeline rows are never updated: live, an event delivered again conflicts on its position and
+ * is ignored; in a rebuild each event arrives exactly once into a fresh table, so rows are copied.
+ */
 export const timelineProjection: Projection = {
   name: 'timeline',
   version: 1,
@@ -56,6 +60,6 @@ export const timelineProjection: Projection = {
       const id = entrepreneurStreamId(event);
       if (id !== undefined) entries.push(timelineEntry(id, event));
     }
-    await insertNewRows(ctx.client, ctx.table(TIMELINE_TABLE), rows, entries);
+    await (ctx.rebuilding ? copyNewRows : insertNewRows)(ctx.client, ctx.table(TIMELINE_TABLE), rows, entries);
   },
 };
