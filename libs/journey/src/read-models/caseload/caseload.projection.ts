@@ -4,7 +4,7 @@ import type { Programme } from '../../domain/events/vocabulary';
 import { ENTREPRENEUR_EVENT_TYPES } from '../shared/event-types';
 import type { PersonalDataReader } from '../shared/personal-data.port';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
 import { evolveCaseload, withFollowUp } from './caseload.evolve';
 import type { CaseloadRow, Stage } from './caseload.row';
 
@@ -102,8 +102,9 @@ export function caseloadProjection(personalData: PersonalDataReader): Projection
       const revealed = await revealSome(personalData, events);
       const t = ctx.table(CASELOAD_TABLE);
       const current = await loadRows(ctx.client, t, rows, [...new Set(revealed.map((e) => entrepreneurStreamId(e) as string))]);
+      const loaded = new Set(current.keys());
       const changed = foldRows(current, revealed, entrepreneurStreamId, evolveCaseload);
-      await upsertRows(ctx.client, t, rows, changed.map(withFollowUp));
+      await writeRows(ctx, t, rows, changed.map(withFollowUp), loaded);
     },
   };
 }

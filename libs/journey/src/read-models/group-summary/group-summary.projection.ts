@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@jejak/event-store';
 import type { Projection, ProjectionContext, TableSpec } from '@jejak/projections';
 import type { Programme } from '../../domain/events/vocabulary';
 import { journeyEvents, uniqueIds } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
 import { evolveGroupSummary, groupIdOf, type GroupSummaryRow } from './group-summary.evolve';
 
 export const GROUP_SUMMARY_TABLE = 'group_summary';
@@ -69,6 +69,7 @@ export const groupSummaryProjection: Projection = {
     if (events.length === 0) return;
     const t = ctx.table(GROUP_SUMMARY_TABLE);
     const current = await loadRows(ctx.client, t, rows, uniqueIds(events.map(groupIdOf)));
-    await upsertRows(ctx.client, t, rows, foldRows(current, events, groupIdOf, evolveGroupSummary));
+    const loaded = new Set(current.keys());
+    await writeRows(ctx, t, rows, foldRows(current, events, groupIdOf, evolveGroupSummary), loaded);
   },
 };

@@ -4,7 +4,7 @@ import type { RegisteredState } from '../../domain/entrepreneur/entrepreneur.sta
 import type { LanjutanGap } from '../../domain/entrepreneur/lanjutan-eligibility';
 import { DEFAULT_GRADUATION_POLICY, type GraduationPolicy } from '../../domain/policy/journey-policy';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
 import { evolveEligibility, judged, type EligibilityRow } from './lanjutan-eligibility.evolve';
 
 export const ELIGIBILITY_TABLE = 'lanjutan_eligibility';
@@ -66,8 +66,9 @@ export function lanjutanEligibilityProjection(policy: GraduationPolicy = DEFAULT
       if (events.length === 0) return;
       const t = ctx.table(ELIGIBILITY_TABLE);
       const current = await loadRows(ctx.client, t, rows, [...new Set(events.map((e) => entrepreneurStreamId(e) as string))]);
+      const loaded = new Set(current.keys());
       const changed = foldRows(current, events, entrepreneurStreamId, evolveEligibility);
-      await upsertRows(ctx.client, t, rows, changed.map((row) => judged(row, policy)));
+      await writeRows(ctx, t, rows, changed.map((row) => judged(row, policy)), loaded);
     },
   };
 }

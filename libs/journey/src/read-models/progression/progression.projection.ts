@@ -3,7 +3,7 @@ import type { Projection, ProjectionContext, TableSpec } from '@jejak/projection
 import type { Programme } from '../../domain/events/vocabulary';
 import type { Stage } from '../caseload/caseload.row';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, upsertRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
 import { evolveProgression } from './progression.evolve';
 import type { ProgressionRow } from './progression.row';
 
@@ -95,6 +95,7 @@ export const progressionProjection: Projection = {
     if (events.length === 0) return;
     const t = ctx.table(PROGRESSION_TABLE);
     const current = await loadRows(ctx.client, t, rows, [...new Set(events.map((e) => entrepreneurStreamId(e) as string))]);
-    await upsertRows(ctx.client, t, rows, foldRows(current, events, entrepreneurStreamId, evolveProgression));
+    const loaded = new Set(current.keys());
+    await writeRows(ctx, t, rows, foldRows(current, events, entrepreneurStreamId, evolveProgression), loaded);
   },
 };

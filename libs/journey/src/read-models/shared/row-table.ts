@@ -68,12 +68,41 @@ export async function insertNewRows<Row>(client: PoolClient, table: string, spec
  */
 export async function copyNewRows<Row>(client: PoolClient, table: string, spec: RowTable<Row>, rows: readonly Row[]): Promise<void> {
   const columns = spec.columns;
+  const arrays = columns.map((c) => c.sqlType.endsWith('[]'));
   await copyRows(
     client,
     table,
     columns.map((c) => c.name),
-    rows.map((r) => columns.map((c) => c.write(r) as CopyValue)),
+    rows.map((r) => columns.map((c, i) => (arrays[i] ? arrayLiteral(c.write(r)) : (c.write(r) as CopyValue)))),
   );
+}
+
+/**
+ * Writes the rows a batch changed. Live: one upsert. In a rebuild the projection is alone on its
+ * fresh table and hands each event once, in order, so a row the batch did not find when it loaded
+ * is new for certain: those are COPYed, and only rows that were there already are upserted.
+ */
+export async function writeRows<Row>(
+  ctx: { client: PoolClient; rebuilding: boolean },
+  table: string,
+  spec: RowTable<Row>,
+  rows: readonly Row[],
+  loaded: ReadonlySet<string>,
+): Promise<void> {
+  if (!ctx.rebuilding) return upsertRows(ctx.client, table, spec, rows);
+  const key = spec.columns.find((c) => c.name === spec.key) as ColumnSpec<Row>;
+  const fresh: Row[] = [];
+  const known: Row[] = [];
+  for (const row of rows) (loaded.has(String(key.write(row))) ? known : fresh).push(row);
+  await copyNewRows(ctx.client, table, spec, fresh);
+  await upsertRows(ctx.client, table, spec, known);
+}
+
+/** a text[] value in PostgreSQL's array syntax (COPY's text format does not take JSON arrays) */
+function arrayLiteral(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const items = (value as unknown[]).map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`));
+  return `{${items.join(',')}}`;
 }
 
 function toJson<Row>(spec: RowTable<Row>, rows: readonly Row[]): string {
