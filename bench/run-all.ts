@@ -89,34 +89,42 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const rows: ResultRow[] = [];
 
+  /** written after every part too, so a failure late in a long run keeps what was measured */
+  const write = (finished: boolean) => {
+    const context = {
+      measuredAt: new Date().toISOString(),
+      mode: quick ? 'quick (smoke sizes: not comparable with the targets)' : 'full',
+      commit: gitCommit(),
+      node: process.version,
+      cpus: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
+      memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
+      minutes: ((Date.now() - started) / 60_000).toFixed(1),
+      'load average (1 min) before / after': `${loadBefore} / ${loadavg()[0].toFixed(1)}`,
+    };
+    writeFileSync(join(resultsDir, 'latest.json'), toJson(rows, { ...context, complete: String(finished) }));
+    writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(rows, context));
+    return context;
+  };
+
   if (only.includes('store')) {
     log('== event store vs raw SQL');
     rows.push(...(await runStoreBench({ ...sizes.store, log })).map(fromStore));
+    write(false);
   }
   if (only.includes('system')) {
     log('== the app under load (child process)');
     rows.push(...(await runSystemBench({ ...sizes.system, cpuProfileDir: profile ? join(resultsDir, 'cpu-profiles') : undefined, statements: profile, log })));
+    write(false);
   }
   if (only.includes('projections')) {
     log('== projection rebuild vs raw read-all');
     rows.push(...(await runProjectionsBench({ sizes: sizes.projections, log: (l) => log(`  ${l}`) })).map(fromProjections));
   }
 
-  const context = {
-    measuredAt: new Date().toISOString(),
-    mode: quick ? 'quick (smoke sizes: not comparable with the targets)' : 'full',
-    commit: gitCommit(),
-    node: process.version,
-    cpus: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
-    memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
-    minutes: ((Date.now() - started) / 60_000).toFixed(1),
-    'load average (1 min) before / after': `${loadBefore} / ${loadavg()[0].toFixed(1)}`,
-  };
   log(`\n${renderTable(rows)}\n`);
   const misses = rows.filter((r) => verdictOf(r) === 'miss');
   log(misses.length ? `${misses.length} target(s) missed: ${misses.map((m) => `${m.section} / ${m.name}`).join('; ')}` : 'all targets met');
-  writeFileSync(join(resultsDir, 'latest.json'), toJson(rows, context));
-  writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(rows, context));
+  const context = write(true);
   log(`results: ${join(resultsDir, 'latest.json')} and latest.md (${context.minutes} min)`);
 }
 
