@@ -1,11 +1,9 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { PostgresEventStore } from '@jejak/event-store';
 import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
-import { PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
-import { AlreadyRunningError, ConfigError, loadConfig, openDatabase, runMigrations } from '@jejak/platform';
+import { AlreadyRunningError, ConfigError } from '@jejak/platform';
 import { loadProjectionsConfig, ProjectionEngine, RebuildInProgressError, UnknownProjectionError } from '@jejak/projections';
-import { Pool } from 'pg';
-import { allMigrations } from '../apps/jejak/migrations';
+import { withToolRuntime } from './tool-runtime';
 
 const USAGE = 'usage: npm run projections:rebuild -- <name|all>';
 
@@ -17,14 +15,7 @@ const USAGE = 'usage: npm run projections:rebuild -- <name|all>';
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || name.startsWith('-')) throw new ConfigError([USAGE]);
-  const config = loadConfig();
-  const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
-  const pool = new Pool({ connectionString: db.url, max: 4 });
-  try {
-    await runMigrations(db.url, allMigrations);
-    const secrets = resolveSecrets({ masterKey: process.env.JEJAK_MASTER_KEY, nikHmacKey: process.env.JEJAK_NIK_HMAC_KEY, dataDir: config.dataDir });
-    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
-    await vault.verifyMasterKey();
+  await withToolRuntime(async ({ pool, vault }) => {
     const engine = new ProjectionEngine({
       pool,
       store: new PostgresEventStore(pool),
@@ -46,10 +37,7 @@ async function main(): Promise<void> {
         (result.deadLetters ? `; ${result.deadLetters} dead letters (GET /v1/admin/projections/dead-letters)` : '') +
         '\n',
     );
-  } finally {
-    await pool.end();
-    await db.stop();
-  }
+  });
 }
 
 main().catch((e: unknown) => {

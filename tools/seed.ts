@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedDemo } from '@jejak/demo';
-import { PostgresEventStore, UniqueClaimViolationError } from '@jejak/event-store';
+import { PostgresEventStore, UniqueClaimViolationError, WrongExpectedVersionError } from '@jejak/event-store';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
-import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
-import { AlreadyRunningError, ConfigError, loadConfig, openDatabase, runMigrations } from '@jejak/platform';
-import { Pool } from 'pg';
-import { allMigrations } from '../apps/jejak/migrations';
+import { NikHasher } from '@jejak/personal-data';
+import { AlreadyRunningError, ConfigError } from '@jejak/platform';
+import { withToolRuntime } from './tool-runtime';
 
 const USAGE = 'usage: npm run seed -- --entrepreneurs N [--seed S] [--today YYYY-MM-DD]';
 
@@ -17,19 +16,10 @@ async function main(): Promise<void> {
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(entrepreneurs) || entrepreneurs < 1 || !Number.isInteger(seed)) throw new ConfigError([USAGE]);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new ConfigError(['--today must be YYYY-MM-DD']);
-  const config = loadConfig();
-  const db = await openDatabase(config, (m) => process.stdout.write(`${m}\n`));
   // Only the seed's own sessions commit without waiting for the WAL flush: a seed that crashes
   // mid-way is simply run again on a fresh database, so losing its last commits costs nothing,
   // and the server's durability for everyone else is unchanged.
-  const pool = new Pool({ connectionString: db.url, max: 4, options: '-c synchronous_commit=off' });
-  // stopping the embedded server can reach a connection the pool is still closing: not a failure
-  pool.on('error', () => undefined);
-  try {
-    await runMigrations(db.url, allMigrations);
-    const secrets = resolveSecrets({ masterKey: process.env.JEJAK_MASTER_KEY, nikHmacKey: process.env.JEJAK_NIK_HMAC_KEY, dataDir: config.dataDir });
-    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
-    await vault.verifyMasterKey();
+  await withToolRuntime(async ({ pool, secrets, vault }) => {
     const regions = await IdnAreaRegionDirectory.load();
     const bar = new SingleBar(
       {
@@ -62,10 +52,7 @@ async function main(): Promise<void> {
         `${count(result.events / result.seconds)} events/s, ${count(result.entrepreneurs / result.seconds)} entrepreneurs/s; ` +
         `last global position ${result.lastPosition}\n`,
     );
-  } finally {
-    await pool.end();
-    await db.stop();
-  }
+  }, '-c synchronous_commit=off');
 }
 
 function count(n: number): string {
@@ -87,8 +74,8 @@ function duration(seconds: number): string {
 
 main().catch((e: unknown) => {
   if (e instanceof AlreadyRunningError) process.stderr.write(`${e.message}\nThe seed writes into the same database: stop Jejak first, or set DATABASE_URL.\n`);
-  else if (e instanceof UniqueClaimViolationError)
-    process.stderr.write('These demo people are already in the database (the same --seed gives the same NIKs): pass another --seed to add more.\n');
+  else if (e instanceof UniqueClaimViolationError || e instanceof WrongExpectedVersionError)
+    process.stderr.write('These demo journeys are already in the database (the same --seed gives the same people and groups): pass another --seed to add more.\n');
   else if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
   else process.stderr.write(`seed failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
