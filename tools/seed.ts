@@ -25,6 +25,9 @@ async function main(): Promise<void> {
       {
         format: 'seed [{bar}] {percentage}% | {done}/{all} entrepreneurs | {events} events | {rate} events/s | {elapsed} elapsed, {left} left',
         fps: 2,
+        // CI logs are not a terminal: print a line every 10 s there instead of redrawing
+        noTTYOutput: true,
+        notTTYSchedule: 10_000,
       },
       Presets.shades_classic,
     );
