@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { EventStore, KurrentDbEventStore, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
 import { Pool } from 'pg';
+import { createPool } from '../pg-pool';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { JejakConfig } from '../config';
 import { HealthController } from './health.controller';
@@ -37,7 +38,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
       controllers: options.httpEndpoints === false ? [] : [HealthController, MetricsController],
       providers: [
         { provide: JEJAK_CONFIG, useValue: options.config },
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 }) },
+        { provide: PG_POOL, useFactory: () => createPool(options.databaseUrl, options.poolSize ?? 20) },
         {
           provide: EVENT_STORE,
           inject: [PG_POOL],
