@@ -12,6 +12,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * The position of the last event committed to this database's log. Not the store's headPosition(),
+ * which is the gap-safe head: any transaction open in the shared test cluster (another test
+ * file's) holds that back, so "wait until the projector reaches headPosition()" may wait for nothing.
+ */
+export async function lastCommittedPosition(db: Pick<Pool, 'query'>): Promise<number> {
+  const { rows } = await db.query<{ p: string }>('SELECT coalesce(max(global_position), 0) AS p FROM events');
+  return Number(rows[0].p);
+}
+
 function adminUrl(): string {
   const url = process.env.JEJAK_TEST_ADMIN_URL;
   if (!url) throw new Error('JEJAK_TEST_ADMIN_URL is not set: run the tests through jest (test/global-setup.mjs)');

@@ -3,7 +3,7 @@ import { eventStoreMigrations, PostgresEventStore } from '@jejak/event-store';
 import { keyId, personalDataMigrations, PersonalDataVault } from '@jejak/personal-data';
 import { runMigrations } from '@jejak/platform';
 import { loadProjectionsConfig, ProjectionEngine, projectionsMigrations } from '@jejak/projections';
-import { createTestDatabase, type TestDatabase } from '@jejak/testing';
+import { createTestDatabase, type TestDatabase, lastCommittedPosition } from '@jejak/testing';
 import type { Pool } from 'pg';
 import { personalFieldsOf, type JourneyEvent } from '../domain/events/catalogue';
 import { journeyProjections } from './journey-projections';
@@ -74,7 +74,7 @@ describe('Rebuilding the journey read models', () => {
         }
         await store.append(stream, sealed, { expectedVersion: 'any' });
       }
-    const head = await store.headPosition();
+    const head = await lastCommittedPosition(pool);
     const projections = journeyProjections({ personalData: vaultPersonalDataReader(vault) });
     const config = loadProjectionsConfig({}, { pollIntervalMs: 20, leaderRetryMs: 200, batchSize: 7, rebuildBatchSize: 13, rebuildConnections: 3 });
     const engine = new ProjectionEngine({ pool, store, projections, config });

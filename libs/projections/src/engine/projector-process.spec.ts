@@ -1,3 +1,4 @@
+import { lastCommittedPosition } from '@jejak/testing';
 import { streamCounterProjection } from '../examples/stream-counter.projection';
 import { startChildProjector, type ChildProjector } from '../testing/child-projector';
 import { appendLog, checkpointOf, projectionTestbed, tableChecksum, testConfig, type Testbed } from '../testing/projection-testbed';
@@ -61,7 +62,7 @@ describe('Projector processes', () => {
   });
 
   it('two projector processes: only the leader works; kill it and the standby takes over within 5 s, losing and repeating nothing', async () => {
-    const last = await bed.store.headPosition();
+    const last = await lastCommittedPosition(bed.pool);
     const a = start({ PROJECTION: 'led', BATCH_SIZE: '300', SLOW_MS: '40' });
     await a.waitFor(/^leader$/);
     const b = start({ PROJECTION: 'led', BATCH_SIZE: '300', SLOW_MS: '40' });

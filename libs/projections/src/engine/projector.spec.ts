@@ -1,3 +1,4 @@
+import { lastCommittedPosition } from '@jejak/testing';
 import { Registry } from 'prom-client';
 import { streamCounterProjection } from '../examples/stream-counter.projection';
 import { appendLog, checkpointOf, projectionTestbed, tableChecksum, testConfig, testEvent, type Testbed } from '../testing/projection-testbed';
@@ -36,7 +37,7 @@ describe('The live projector', () => {
     const deps = { pool: bed.pool, store: bed.store, projections: [projection], config: testConfig({ batchSize: 100 }) };
     const engine = new ProjectionEngine(deps);
     await engine.setup();
-    const last = await bed.store.headPosition();
+    const last = await lastCommittedPosition(bed.pool);
     const a = new Projector(deps);
     const b = new Projector(deps);
     a.start();

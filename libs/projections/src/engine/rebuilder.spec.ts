@@ -1,3 +1,4 @@
+import { lastCommittedPosition } from '@jejak/testing';
 import { streamCounterProjection } from '../examples/stream-counter.projection';
 import { appendLog, checkpointOf, projectionTestbed, tableChecksum, testConfig, type Testbed } from '../testing/projection-testbed';
 import { ProjectionEngine } from './projection-engine';
@@ -87,7 +88,7 @@ describe('Rebuilding a projection without downtime', () => {
     const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [v2], config: testConfig() });
     await engine.setup();
     engine.startLeadership();
-    const head = await bed.store.headPosition();
+    const head = await lastCommittedPosition(bed.pool);
     for (;;) {
       const cp = await bed.pool.query(`SELECT version, status FROM projection_checkpoints WHERE name = 'rb'`);
       if (cp.rows[0].version === 2 && cp.rows[0].status === 'running') break;
