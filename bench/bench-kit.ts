@@ -113,7 +113,12 @@ export async function runFor(seconds: number, writers: number, step: (writer: nu
   let events = 0;
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
-      while (process.hrtime.bigint() < deadline) events += await step(w);
+      while (process.hrtime.bigint() < deadline) {
+        // not `events += await step(w)`: that reads `events` before the await and, with several
+        // writers, writes back a stale sum, losing every append the others finished meanwhile
+        const n = await step(w);
+        events += n;
+      }
     }),
   );
   return { events, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
