@@ -113,6 +113,32 @@ describe('PostgreSQL event store: the database protects history', () => {
     expect(await store.verifyStream(s)).toMatchObject({ valid: true, checkedEvents: 6, firstBrokenVersion: null });
   });
 
+  it('chains the same hashes through jejak_append (several streams in one transaction) as through a lone append', async () => {
+    const a = testStream();
+    const b = testStream();
+    await store.append(a, [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
+    await store.append(b, [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
+    // existing streams: the general path, jejak_append once per stream inside one transaction
+    await store.appendMany([
+      { streamId: a, events: [{ ...newEvent('Numbered'), data: { t: 'Bu "Siti" \\ 漢字 😀', x: [1e21, -0.25] } }], options: { expectedVersion: 1 } },
+      { streamId: b, events: [newEvent('Numbered', { n: 2 }), newEvent('Numbered', { n: 3 })], options: { expectedVersion: 1 } },
+    ]);
+    await store.append(a, [newEvent('Numbered', { n: 3 })], { expectedVersion: 2 });
+    expect(await store.verifyStream(a)).toMatchObject({ valid: true, checkedEvents: 3 });
+    expect(await store.verifyStream(b)).toMatchObject({ valid: true, checkedEvents: 3 });
+  });
+
+  it('settles many writers racing for one stream: one wins each version, the others learn the actual version, the chain stays whole', async () => {
+    const s = testStream();
+    await store.append(s, [newEvent('Numbered')], { expectedVersion: 'no_stream' });
+    const exact = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(s, [newEvent('Numbered')], { expectedVersion: 1 })));
+    expect(exact.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of exact.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) expect(r.reason).toMatchObject({ actual: 2 });
+    const any = await Promise.all(Array.from({ length: 8 }, (_, i) => store.append(s, [newEvent('Numbered', { i })], { expectedVersion: 'any' })));
+    expect(any.map((r) => r.version).sort((x, y) => x - y)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await store.verifyStream(s)).toMatchObject({ valid: true, checkedEvents: 10, firstBrokenVersion: null });
+  });
+
   it('runs its migrations again without harm', async () => {
     expect(await runMigrations(tdb.url, eventStoreMigrations)).toEqual([]);
     expect(await store.readStream(stream)).toHaveLength(2);
