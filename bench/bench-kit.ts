@@ -15,6 +15,8 @@ export interface BenchRow {
   baseline: number | null;
   ratio: number | null;
   target?: number;
+  /** how the figure was measured, when the section's usual note does not say it */
+  note?: string;
 }
 
 /** A throw-away PostgreSQL started exactly as the product starts its embedded one. */

@@ -2,10 +2,12 @@
  * `npm run bench:projections`: the full rebuild rate of the projections (events/s) beside the raw
  * read-all rate of the same log on the same embedded PostgreSQL, in one run, and the process's
  * peak RSS during the rebuild at two log sizes (it must stay flat: batches, not the log, live in memory).
- * The log is real demo journeys (libs/demo: the deciders, sealed personal fields).
+ * The log is real demo journeys (libs/demo: the deciders, sealed personal fields). Each size is also
+ * rebuilt by `npm run projections:rebuild -- all` in its own process, as deployed (rate and VmHWM).
  * Options: --small=200000 --large=1000000 (events). Results: a table on stdout and bench/results/projections.json.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,16 +21,9 @@ import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-da
 import { runMigrations } from '@jejak/platform';
 import { loadProjectionsConfig, ProjectionEngine, type Projection } from '@jejak/projections';
 import { allMigrations } from '../apps/jejak/migrations';
-import { startBenchDatabase, table } from './bench-kit';
+import { startBenchDatabase, table, type BenchRow } from './bench-kit';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-  target?: number;
-}
+export type { BenchRow };
 
 export interface ProjectionsBenchOptions {
   sizes?: [number, number];
@@ -76,6 +71,39 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
   }
 }
 
+/**
+ * `npm run projections:rebuild -- all` as an operator runs it: its own process on the same database
+ * and master key. Its rate comes from the tool's own report; its peak RSS is the kernel's high-water
+ * mark (VmHWM), read while it runs. This is the memory a rebuild needs, without the seeding code of
+ * this bench process underneath it.
+ */
+async function rebuildInOwnProcess(databaseUrl: string, masterKey: Buffer): Promise<{ eventsPerSecond: number; peakMb: number }> {
+  // compiled to dist/bench/: the tool is dist/tools/projections-rebuild.js
+  const tool = join(__dirname, '..', 'tools', 'projections-rebuild.js');
+  const child = spawn(process.execPath, [tool, 'all'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, JEJAK_MASTER_KEY: masterKey.toString('base64') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // the process has just exited
+    }
+  };
+  const timer = setInterval(sample, 25);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const m = /rebuilt .*: (\d+) events in ([\d.]+) s/.exec(out);
+  if (code !== 0 || !m) throw new Error(`projections:rebuild failed (exit ${code}):\n${out}`);
+  return { eventsPerSecond: Number(m[1]) / Number(m[2]), peakMb: peakKb / 1024 };
+}
+
 export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): Promise<BenchRow[]> {
   const [small, large] = opts.sizes ?? [200_000, 1_000_000];
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
@@ -99,6 +127,7 @@ export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): P
     let seed = 1;
     let perPerson = 12;
     let addedSmall: number | null = null;
+    let ownSmall: number | null = null;
     for (const size of [small, large]) {
       while (events < size) {
         const entrepreneurs = Math.max(100, Math.ceil((size - events) / perPerson));
@@ -125,6 +154,12 @@ export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): P
         ratio: addedSmall ? addedMb / addedSmall : null,
       });
       addedSmall ??= addedMb;
+      const own = await rebuildInOwnProcess(db.url, secrets.masterKey);
+      log(`${label}: npm run projections:rebuild -- all in its own process: ${Math.round(own.eventsPerSecond)} events/s, peak RSS (VmHWM) ${own.peakMb.toFixed(0)} MB`);
+      const note = 'npm run projections:rebuild -- all, in its own process as an operator runs it; peak RSS = VmHWM of that process';
+      rows.push({ name: `rebuild all projections, own process (${label})`, value: Math.round(own.eventsPerSecond), unit: 'events/s', baseline: Math.round(rawRate), ratio: own.eventsPerSecond / rawRate, target: TARGET_EVENTS_PER_SECOND, note });
+      rows.push({ name: `peak RSS of the rebuild process (${label})`, value: Math.round(own.peakMb), unit: 'MB', baseline: ownSmall === null ? null : Math.round(ownSmall), ratio: ownSmall ? own.peakMb / ownSmall : null, note });
+      ownSmall ??= own.peakMb;
     }
     return rows;
   } finally {

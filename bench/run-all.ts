@@ -62,7 +62,7 @@ function fromProjections(r: BenchRow): ResultRow {
     baselineName: memory ? (r.baseline === null ? null : 'smaller log') : 'raw read-all',
     baseline: r.baseline,
     target: memory ? { on: 'value', op: '<', bound: 512 } : r.target === undefined ? undefined : { on: 'value', op: '>=', bound: r.target },
-    note: memory ? 'the bench process itself (engine + seeding code), measured during engine.rebuild(all)' : undefined,
+    note: r.note ?? (memory ? 'the bench process itself (engine + seeding code), measured during engine.rebuild(all)' : undefined),
   };
 }
 
