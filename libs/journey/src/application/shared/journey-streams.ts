@@ -39,4 +39,3 @@ export const groupStream: StreamSpec<GroupState, GroupEvent> = {
 };
 
 export const entrepreneurStreamId = (id: string): string => streamId(entrepreneurStream.category, id);
-export const groupStreamId = (id: string): string => streamId(groupStream.category, id);

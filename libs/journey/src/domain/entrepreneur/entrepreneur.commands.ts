@@ -91,5 +91,3 @@ export type EntrepreneurCommand =
   | CorrectProfile
   | AssignCaseworker
   | ErasePersonalData;
-
-export type EntrepreneurCommandType = EntrepreneurCommand['type'];

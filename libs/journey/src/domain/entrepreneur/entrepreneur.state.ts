@@ -88,14 +88,6 @@ export function pemulaGrant(facts: Pick<CaseFacts, 'grants'>): GrantFact | undef
   return facts.grants.find((g) => g.programme === 'TKM_PEMULA');
 }
 
-export function hasPemulaGrant(facts: Pick<CaseFacts, 'grants'>): boolean {
-  return pemulaGrant(facts) !== undefined;
-}
-
 /** The stages of api.md, as the read side names them. */
 export const STAGES = ['registered', 'trained', 'funded', 'monitored', 'graduated', 'withdrawn'] as const;
 export type Stage = (typeof STAGES)[number];
-
-export function stageOf(state: EntrepreneurState): Stage | undefined {
-  return state.status === 'unregistered' ? undefined : state.status;
-}

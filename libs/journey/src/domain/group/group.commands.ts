@@ -21,4 +21,3 @@ export type JoinGroup = Command<'JoinGroup', {
 }>;
 
 export type GroupCommand = FormGroup | JoinGroup;
-export type GroupCommandType = GroupCommand['type'];

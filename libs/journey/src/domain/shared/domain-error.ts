@@ -61,7 +61,3 @@ export class NotEligibleError extends DomainError {
     super(ErrorCode.NOT_ELIGIBLE_FOR_LANJUTAN, `not eligible for TKM Lanjutan: ${reasons.join(', ')}`, 'conflict');
   }
 }
-
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}

@@ -40,5 +40,3 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
