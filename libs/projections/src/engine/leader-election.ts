@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { LEADER_LOCK_ID, LOCK_NAMESPACE } from './sql';
+import { WakeableSleep } from './wakeable-sleep';
 
 export interface LeaderElectionOptions {
   retryMs: number;
@@ -18,7 +19,7 @@ export class LeaderElection {
   private stopped = true;
   private leader = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly nap = new WakeableSleep();
   private client: PoolClient | null = null;
 
   constructor(
@@ -38,7 +39,7 @@ export class LeaderElection {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeUp?.();
+    this.nap.wake();
     await this.loop;
   }
 
@@ -98,15 +99,6 @@ export class LeaderElection {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    return this.stopped ? Promise.resolve() : this.nap.sleep(ms);
   }
 }

@@ -7,6 +7,7 @@ import { PrefetchingReader } from './prefetching-reader';
 import type { ProjectionMetrics } from './projection-metrics';
 import type { ProjectionsConfig } from './projections.config';
 import { assertName, qualified } from './sql';
+import { WakeableSleep } from './wakeable-sleep';
 
 export interface ProjectorDeps {
   pool: Pool;
@@ -41,7 +42,7 @@ export class Projector {
   private readonly reader: PrefetchingReader;
   private stopped = true;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly nap = new WakeableSleep();
   private readonly log: (m: string) => void;
 
   constructor(private readonly deps: ProjectorDeps) {
@@ -69,7 +70,7 @@ export class Projector {
 
   /** look again now (a projection resumed, or new events are known to exist) */
   wake(): void {
-    this.wakeUp?.();
+    this.nap.wake();
   }
 
   private async run(): Promise<void> {
@@ -142,15 +143,6 @@ export class Projector {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    return this.stopped ? Promise.resolve() : this.nap.sleep(ms);
   }
 }
