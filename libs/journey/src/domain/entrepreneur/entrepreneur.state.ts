@@ -1,34 +1,12 @@
 import type { Sex } from '../identity/nik';
 import type { IsoDate } from '../shared/dates';
-import type { EducationLevel, EmploymentStatus, FundingSource, GrantForm, Programme, RevenueTrend, TrainingKind } from '../events/vocabulary';
+import type { GrantFields, TrainingFields, VisitFields } from '../events/entrepreneur.events';
+import type { EducationLevel, EmploymentStatus } from '../events/vocabulary';
 
 /** The facts the rules look at; read models keep their own, richer rows. */
-export interface TrainingFact {
-  title: string;
-  provider: string;
-  kind: TrainingKind;
-  startedOn: IsoDate;
-  completedOn: IsoDate;
-}
-
-export interface GrantFact {
-  programme: Programme;
-  amount: number;
-  form: GrantForm;
-  receivedOn: IsoDate;
-  fundingSource: FundingSource;
-  groupId?: string;
-  decreeNumber?: string;
-}
-
-export interface VisitFact {
-  visitedOn: IsoDate;
-  businessActive: boolean;
-  workersTotal: number;
-  paidWorkers?: number;
-  unpaidWorkers?: number;
-  revenueTrend: RevenueTrend;
-}
+export type TrainingFact = Pick<TrainingFields, 'title' | 'provider' | 'kind' | 'startedOn' | 'completedOn'>;
+export type GrantFact = GrantFields;
+export type VisitFact = Pick<VisitFields, 'visitedOn' | 'businessActive' | 'workersTotal' | 'paidWorkers' | 'unpaidWorkers' | 'revenueTrend'>;
 
 /** Personal data is either there or gone for good: after erasure nothing personal is left to hold. */
 export type PersonalProfile =

@@ -35,8 +35,8 @@ export type Registered = DomainEvent<'Registered', ProfileFields & DerivedDemogr
   nikRegionKnown: boolean;
 }>;
 
-export type Trained = DomainEvent<'Trained', {
-  entrepreneurId: string;
+/** What a training record holds; RecordTraining carries the same fields. */
+export interface TrainingFields {
   title: string;
   provider: string;
   kind: TrainingKind;
@@ -45,10 +45,12 @@ export type Trained = DomainEvent<'Trained', {
   hours?: number;
   certified?: boolean;
   certificateNumber?: string;
-}>;
+}
 
-export type GrantReceived = DomainEvent<'GrantReceived', {
-  entrepreneurId: string;
+export type Trained = DomainEvent<'Trained', TrainingFields & { entrepreneurId: string }>;
+
+/** What a grant record holds; RecordGrant carries the same fields. */
+export interface GrantFields {
   programme: Programme;
   /** whole rupiah */
   amount: number;
@@ -57,10 +59,12 @@ export type GrantReceived = DomainEvent<'GrantReceived', {
   fundingSource: FundingSource;
   groupId?: string;
   decreeNumber?: string;
-}>;
+}
 
-export type Monitored = DomainEvent<'Monitored', {
-  entrepreneurId: string;
+export type GrantReceived = DomainEvent<'GrantReceived', GrantFields & { entrepreneurId: string }>;
+
+/** What a monitoring (monev) visit records; RecordMonitoringVisit carries the same fields. */
+export interface VisitFields {
   visitedOn: IsoDate;
   businessActive: boolean;
   /** including the owner */
@@ -71,12 +75,17 @@ export type Monitored = DomainEvent<'Monitored', {
   /** whole rupiah per month (specific personal data under UU PDP) */
   monthlyRevenue?: number;
   permitStatus?: PermitStatus;
+  /** 13-digit business id from OSS */
   nib?: string;
-  /** derived from nib, kept readable for the "businesses with an NIB" KPI */
-  hasNib: boolean;
   equipmentInUse?: boolean;
   obstacles?: readonly Obstacle[];
   notes?: string;
+}
+
+export type Monitored = DomainEvent<'Monitored', VisitFields & {
+  entrepreneurId: string;
+  /** derived from nib, kept readable for the "businesses with an NIB" KPI */
+  hasNib: boolean;
 }>;
 
 export type GraduatedToLanjutan = DomainEvent<'GraduatedToLanjutan', {

@@ -1,4 +1,4 @@
-import type { ProfileInput } from '../entrepreneur.commands';
+import type { ProfileFields } from '../../events/entrepreneur.events';
 import type { Instant } from '../../shared/dates';
 import type { RegionDirectory } from '../../identity/region-directory.port';
 import { assertRegionKnown, assertResidenceRegion, type ResidenceRegion } from '../../identity/region-code';
@@ -6,7 +6,7 @@ import { assertOneOf, assertPastDate, assertText, ifPresent } from '../../shared
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, SEXES } from '../../events/vocabulary';
 
 /** The same field rules for registration and correction; each checks only the fields it is given. */
-export function checkProfileFields(input: Partial<ProfileInput>, now: Instant, regions: () => RegionDirectory): ResidenceRegion | undefined {
+export function checkProfileFields(input: Partial<ProfileFields>, now: Instant, regions: () => RegionDirectory): ResidenceRegion | undefined {
   ifPresent(input.fullName, (v) => assertText('fullName', v));
   ifPresent(input.birthDate, (v) => assertPastDate('birthDate', v, now));
   ifPresent(input.sex, (v) => assertOneOf('sex', v, SEXES));
