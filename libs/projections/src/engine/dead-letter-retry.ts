@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import { lockCheckpoints, updateCheckpoints } from './checkpoint-store';
 import { errorText, toDeadLetter, type DeadLetter } from './dead-letter-store';
-import { liveContext } from './projector';
+import { liveContext } from './projection-context';
 
 export type RetryOutcome =
   | { outcome: 'resolved'; deadLetter: DeadLetter; resumed: boolean }

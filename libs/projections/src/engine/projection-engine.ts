@@ -1,5 +1,3 @@
-import type { EventStore } from '@jejak/event-store';
-import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import { loadCheckpoints } from './checkpoint-store';
 import { listDeadLetters, type DeadLetter } from './dead-letter-store';
@@ -8,20 +6,13 @@ import { LeaderElection } from './leader-election';
 import { ensureLiveTables } from './projection-tables';
 import type { ProjectionMetrics } from './projection-metrics';
 import { projectionsHealth, readStatuses, type Health, type ProjectionStatus } from './projection-status';
-import type { ProjectionsConfig } from './projections.config';
-import { Projector } from './projector';
+import { Projector, type ProjectorDeps } from './projector';
 import { UnknownProjectionError } from './rebuild-errors';
 import { Rebuilder, type RebuildProgress, type RebuildResult } from './rebuilder';
 import { assertName } from './sql';
 
-export interface ProjectionEngineDeps {
-  pool: Pool;
-  store: Pick<EventStore, 'readAll'>;
-  projections: readonly Projection[];
-  config: ProjectionsConfig;
-  metrics?: ProjectionMetrics;
-  log?: (message: string) => void;
-}
+/** the engine hands the same deps to its projector and rebuilder */
+export type ProjectionEngineDeps = ProjectorDeps;
 
 /**
  * Everything the projections need in one process: their live tables, the leader-elected live

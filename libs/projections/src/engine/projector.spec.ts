@@ -2,7 +2,8 @@ import { lastCommittedPosition } from '@jejak/testing';
 import { Registry } from 'prom-client';
 import { streamCounterProjection } from '../examples/stream-counter.projection';
 import { appendLog, checkpointOf, projectionTestbed, tableChecksum, testConfig, testEvent, type Testbed } from '../testing/projection-testbed';
-import { liveContext, Projector } from './projector';
+import { liveContext } from './projection-context';
+import { Projector } from './projector';
 import { ProjectionEngine } from './projection-engine';
 import { ProjectionMetrics } from './projection-metrics';
 

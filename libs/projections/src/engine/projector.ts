@@ -1,12 +1,13 @@
 import type { EventStore, RecordedEvent } from '@jejak/event-store';
-import type { Pool, PoolClient } from 'pg';
-import type { Projection, ProjectionContext } from '../projection';
+import type { Pool } from 'pg';
+import type { Projection } from '../projection';
 import { applyToProjection } from './batch-applier';
 import { loadCheckpoints, lockCheckpoints, updateCheckpoints, type Checkpoint, type CheckpointUpdate } from './checkpoint-store';
 import { PrefetchingReader } from './prefetching-reader';
+import { liveContext } from './projection-context';
 import type { ProjectionMetrics } from './projection-metrics';
 import type { ProjectionsConfig } from './projections.config';
-import { assertName, qualified } from './sql';
+import { assertName } from './sql';
 import { WakeableSleep } from './wakeable-sleep';
 
 export interface ProjectorDeps {
@@ -16,18 +17,6 @@ export interface ProjectorDeps {
   config: ProjectionsConfig;
   metrics?: ProjectionMetrics;
   log?: (message: string) => void;
-}
-
-export function liveContext(client: PoolClient, projection: Projection, schema: string): ProjectionContext {
-  const owned = new Set(projection.tables.map((t) => t.name));
-  return {
-    client,
-    rebuilding: false,
-    table(name) {
-      if (!owned.has(name)) throw new Error(`projection ${projection.name} does not own table ${name}`);
-      return qualified(schema, name);
-    },
-  };
 }
 
 const isActive = (p: Projection, cp: Checkpoint | undefined): cp is Checkpoint => !!cp && cp.status === 'running' && cp.version === p.version;

@@ -1,14 +1,13 @@
-import type { EventStore } from '@jejak/event-store';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import type { Projection, ProjectionContext } from '../projection';
+import { tableResolver } from './projection-context';
 import { createTables } from './projection-tables';
 import { PrefetchingReader } from './prefetching-reader';
-import type { ProjectionMetrics } from './projection-metrics';
-import type { ProjectionsConfig } from './projections.config';
+import type { ProjectorDeps } from './projector';
 import { RebuildInProgressError } from './rebuild-errors';
 import { RebuildLanes } from './rebuild-lanes';
 import type { Target } from './rebuild-target';
-import { qualified, quoteIdent } from './sql';
+import { quoteIdent } from './sql';
 import { swapIn } from './rebuild-swap';
 
 const REBUILD_LOCK_NAMESPACE = 0x6a6a7262; // 'jjrb'
@@ -33,13 +32,7 @@ export interface RebuildResult {
   seconds: number;
 }
 
-export interface RebuilderDeps {
-  pool: Pool;
-  store: Pick<EventStore, 'readAll'>;
-  config: ProjectionsConfig;
-  metrics?: ProjectionMetrics;
-}
-
+export type RebuilderDeps = Pick<ProjectorDeps, 'pool' | 'store' | 'config' | 'metrics'>;
 
 /**
  * Rebuilds projections without downtime: replays the whole log once into fresh tables in a
@@ -153,11 +146,7 @@ async function prepare(client: PoolClient, projection: Projection, suffix: strin
     [name, schema],
   );
   await client.query('COMMIT');
-  const owned = new Set(projection.tables.map((t) => t.name));
-  const table = (t: string) => {
-    if (!owned.has(t)) throw new Error(`projection ${name} does not own table ${t}`);
-    return qualified(schema, t);
-  };
+  const table = tableResolver(projection, schema);
   const context = (on: PoolClient): ProjectionContext => ({ client: on, rebuilding: true, table });
   return { projection, schema, rebuildId: Number(rows[0].id), context };
 }
