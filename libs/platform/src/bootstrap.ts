@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig, type JejakConfig } from './config';
+import { ConfigError, loadConfig, type JejakConfig } from './config';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { acquireInstanceLock } from './instance-lock';
+import { AlreadyRunningError, acquireInstanceLock } from './instance-lock';
 import { runMigrations } from './migrations';
 
 export interface Database {
@@ -66,7 +66,9 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
       bufferLogs: true,
       logger: config.logLevel === 'silent' ? false : undefined,
     });
-    app.enableShutdownHooks();
+    // No app.enableShutdownHooks(): runApp owns SIGINT/SIGTERM and calls close() below, which runs
+    // the same hooks once. Nest's own signal listener made a second, concurrent app.close() that
+    // ended the pool twice and crashed the process on every stop.
     await options.configure?.(app, config);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
@@ -91,6 +93,26 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
     await db.stop();
     throw e;
   }
+}
+
+/**
+ * An app's whole main(): startApp, then `afterStart`, then close cleanly on SIGINT/SIGTERM. A start
+ * that fails prints why and exits 1; configuration mistakes and "already running" are the
+ * operator's to fix, so they print their message without a stack.
+ */
+export function runApp(options: BootstrapOptions & { afterStart?(running: RunningApp): void | Promise<void> }): void {
+  const started = async () => {
+    const running = await startApp(options);
+    await options.afterStart?.(running);
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  };
+  started().catch((e: unknown) => {
+    if (e instanceof AlreadyRunningError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+    else process.stderr.write(`[${options.name}] failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
 }
 
 function redact(url: string): string {
