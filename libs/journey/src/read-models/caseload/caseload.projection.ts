@@ -4,7 +4,7 @@ import type { Programme } from '../../domain/events/vocabulary';
 import { ENTREPRENEUR_EVENT_TYPES } from '../shared/event-types';
 import type { PersonalDataReader } from '../shared/personal-data.port';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, projectRows, type RowTable } from '../shared/row-table';
 import { evolveCaseload, withFollowUp } from './caseload.evolve';
 import type { CaseloadRow, Stage } from './caseload.row';
 
@@ -100,11 +100,7 @@ export function caseloadProjection(personalData: PersonalDataReader): Projection
     async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {
       const events = journeyEvents(batch).filter((e) => entrepreneurStreamId(e) !== undefined);
       const revealed = await revealSome(personalData, events);
-      const t = ctx.table(CASELOAD_TABLE);
-      const current = await loadRows(ctx.client, t, rows, [...new Set(revealed.map((e) => entrepreneurStreamId(e) as string))]);
-      const loaded = new Set(current.keys());
-      const changed = foldRows(current, revealed, entrepreneurStreamId, evolveCaseload);
-      await writeRows(ctx, t, rows, changed.map(withFollowUp), loaded);
+      await projectRows(ctx, ctx.table(CASELOAD_TABLE), rows, revealed, entrepreneurStreamId, evolveCaseload, withFollowUp);
     },
   };
 }

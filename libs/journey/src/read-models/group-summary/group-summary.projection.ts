@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@jejak/event-store';
 import type { Projection, ProjectionContext, TableSpec } from '@jejak/projections';
 import type { Programme } from '../../domain/events/vocabulary';
-import { journeyEvents, uniqueIds } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
+import { journeyEvents } from '../shared/recorded-journey-event';
+import { asNullableString, asNumber, projectRows, type RowTable } from '../shared/row-table';
 import { evolveGroupSummary, groupIdOf, type GroupSummaryRow } from './group-summary.evolve';
 
 export const GROUP_SUMMARY_TABLE = 'group_summary';
@@ -65,11 +65,6 @@ export const groupSummaryProjection: Projection = {
   tables: [table],
   handles: new Set(['GroupFormed', 'MemberJoined', 'GrantReceived']),
   async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {
-    const events = journeyEvents(batch).filter((e) => groupIdOf(e) !== undefined);
-    if (events.length === 0) return;
-    const t = ctx.table(GROUP_SUMMARY_TABLE);
-    const current = await loadRows(ctx.client, t, rows, uniqueIds(events.map(groupIdOf)));
-    const loaded = new Set(current.keys());
-    await writeRows(ctx, t, rows, foldRows(current, events, groupIdOf, evolveGroupSummary), loaded);
+    await projectRows(ctx, ctx.table(GROUP_SUMMARY_TABLE), rows, journeyEvents(batch), groupIdOf, evolveGroupSummary);
   },
 };

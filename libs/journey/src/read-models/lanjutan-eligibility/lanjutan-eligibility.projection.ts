@@ -4,7 +4,7 @@ import type { RegisteredState } from '../../domain/entrepreneur/entrepreneur.sta
 import type { LanjutanGap } from '../../domain/entrepreneur/lanjutan-eligibility';
 import { DEFAULT_GRADUATION_POLICY, type GraduationPolicy } from '../../domain/policy/journey-policy';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, projectRows, type RowTable } from '../shared/row-table';
 import { evolveEligibility, judged, type EligibilityRow } from './lanjutan-eligibility.evolve';
 
 export const ELIGIBILITY_TABLE = 'lanjutan_eligibility';
@@ -62,13 +62,7 @@ export function lanjutanEligibilityProjection(policy: GraduationPolicy = DEFAULT
     tables: [table],
     handles: new Set(['Registered', 'Trained', 'GrantReceived', 'Monitored', 'GraduatedToLanjutan', 'Withdrawn', 'ProfileCorrected', 'PersonalDataErased']),
     async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {
-      const events = journeyEvents(batch).filter((e) => entrepreneurStreamId(e) !== undefined);
-      if (events.length === 0) return;
-      const t = ctx.table(ELIGIBILITY_TABLE);
-      const current = await loadRows(ctx.client, t, rows, [...new Set(events.map((e) => entrepreneurStreamId(e) as string))]);
-      const loaded = new Set(current.keys());
-      const changed = foldRows(current, events, entrepreneurStreamId, evolveEligibility);
-      await writeRows(ctx, t, rows, changed.map((row) => judged(row, policy)), loaded);
+      await projectRows(ctx, ctx.table(ELIGIBILITY_TABLE), rows, journeyEvents(batch), entrepreneurStreamId, evolveEligibility, (row) => judged(row, policy));
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Projection, ProjectionContext, TableSpec } from '@jejak/projection
 import type { Programme } from '../../domain/events/vocabulary';
 import type { Stage } from '../caseload/caseload.row';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
-import { asNullableString, asNumber, foldRows, loadRows, writeRows, type RowTable } from '../shared/row-table';
+import { asNullableString, asNumber, projectRows, type RowTable } from '../shared/row-table';
 import { evolveProgression } from './progression.evolve';
 import type { ProgressionRow } from './progression.row';
 
@@ -91,11 +91,6 @@ export const progressionProjection: Projection = {
   tables: [table],
   handles: new Set(['Registered', 'Trained', 'GrantReceived', 'Monitored', 'GraduatedToLanjutan', 'Withdrawn', 'ProfileCorrected']),
   async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {
-    const events = journeyEvents(batch).filter((e) => entrepreneurStreamId(e) !== undefined);
-    if (events.length === 0) return;
-    const t = ctx.table(PROGRESSION_TABLE);
-    const current = await loadRows(ctx.client, t, rows, [...new Set(events.map((e) => entrepreneurStreamId(e) as string))]);
-    const loaded = new Set(current.keys());
-    await writeRows(ctx, t, rows, foldRows(current, events, entrepreneurStreamId, evolveProgression), loaded);
+    await projectRows(ctx, ctx.table(PROGRESSION_TABLE), rows, journeyEvents(batch), entrepreneurStreamId, evolveProgression);
   },
 };

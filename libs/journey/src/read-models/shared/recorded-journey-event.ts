@@ -23,9 +23,3 @@ const ENTREPRENEUR_STREAM = 'entrepreneur-';
 export function entrepreneurStreamId(event: RecordedEvent): string | undefined {
   return event.streamId.startsWith(ENTREPRENEUR_STREAM) ? event.streamId.slice(ENTREPRENEUR_STREAM.length) : undefined;
 }
-
-export function uniqueIds(ids: Iterable<string | undefined>): string[] {
-  const set = new Set<string>();
-  for (const id of ids) if (id !== undefined) set.add(id);
-  return [...set];
-}

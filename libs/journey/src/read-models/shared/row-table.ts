@@ -30,7 +30,7 @@ function selectList<Row>(spec: RowTable<Row>): string {
   return spec.columns.map((c) => (c.sqlType === 'date' ? `${c.name}::text AS ${c.name}` : c.name)).join(', ');
 }
 
-export async function loadRows<Row>(client: PoolClient, table: string, spec: RowTable<Row>, keys: readonly string[]): Promise<Map<string, Row>> {
+async function loadRows<Row>(client: PoolClient, table: string, spec: RowTable<Row>, keys: readonly string[]): Promise<Map<string, Row>> {
   const rows = new Map<string, Row>();
   if (keys.length === 0) return rows;
   const { rows: records } = await client.query(
@@ -41,7 +41,7 @@ export async function loadRows<Row>(client: PoolClient, table: string, spec: Row
   return rows;
 }
 
-export async function upsertRows<Row>(client: PoolClient, table: string, spec: RowTable<Row>, rows: readonly Row[]): Promise<void> {
+async function upsertRows<Row>(client: PoolClient, table: string, spec: RowTable<Row>, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   const names = spec.columns.map((c) => c.name).join(', ');
   const updates = spec.columns.filter((c) => c.name !== spec.key).map((c) => `${c.name} = EXCLUDED.${c.name}`).join(', ');
@@ -82,7 +82,7 @@ export async function copyNewRows<Row>(client: PoolClient, table: string, spec: 
  * fresh table and hands each event once, in order, so a row the batch did not find when it loaded
  * is new for certain: those are COPYed, and only rows that were there already are upserted.
  */
-export async function writeRows<Row>(
+async function writeRows<Row>(
   ctx: { client: PoolClient; rebuilding: boolean },
   table: string,
   spec: RowTable<Row>,
@@ -113,26 +113,38 @@ function toJson<Row>(spec: RowTable<Row>, rows: readonly Row[]): string {
   }));
 }
 
-/** Folds a batch into the rows it touches; `evolve` returns undefined for "no row (yet)". */
-export function foldRows<Row, E>(
-  rows: Map<string, Row>,
+/**
+ * One batch of a read model with a row per key: one load of the rows the events touch, a fold
+ * in memory, one write of the rows that changed (`finish` derives what the fold leaves out).
+ * Each event's key is worked out once; events without one are skipped.
+ */
+export async function projectRows<Row, E>(
+  ctx: { client: PoolClient; rebuilding: boolean },
+  table: string,
+  spec: RowTable<Row>,
   events: readonly E[],
   keyOf: (event: E) => string | undefined,
   evolve: (row: Row | undefined, event: E) => Row | undefined,
-): Row[] {
-  const changed = new Map<string, Row>();
+  finish: (row: Row) => Row = (row) => row,
+): Promise<void> {
+  const keyed: [string, E][] = [];
   for (const event of events) {
     const key = keyOf(event);
-    if (key === undefined) continue;
+    if (key !== undefined) keyed.push([key, event]);
+  }
+  if (keyed.length === 0) return;
+  const rows = await loadRows(ctx.client, table, spec, [...new Set(keyed.map(([key]) => key))]);
+  const loaded = new Set(rows.keys());
+  const changed = new Map<string, Row>();
+  for (const [key, event] of keyed) {
     const before = rows.get(key);
     const after = evolve(before, event);
     if (after === undefined || after === before) continue;
     rows.set(key, after);
     changed.set(key, after);
   }
-  return [...changed.values()];
+  await writeRows(ctx, table, spec, [...changed.values()].map(finish), loaded);
 }
 
 export const asNumber = (v: unknown): number => Number(v);
 export const asNullableString = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-export const asIsoInstant = (v: unknown): string => new Date(v as string | Date).toISOString();
