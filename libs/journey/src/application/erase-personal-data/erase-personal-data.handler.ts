@@ -1,9 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PersonalDataVault } from '@jejak/personal-data';
-import { decide } from '../../domain';
 import type { WriteResult } from '../shared/command-meta';
 import { JourneyCommandRunner } from '../shared/handle-command';
-import { entrepreneurStream } from '../shared/journey-streams';
 import { ErasePersonalDataCommand } from './erase-personal-data.command';
 
 /**
@@ -19,19 +17,14 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ entrepreneurId, input, meta }: ErasePersonalDataCommand): Promise<WriteResult> {
-    const result = await this.runner.handleCommand(
-      entrepreneurStream,
-      entrepreneurId,
-      meta,
-      (state, context) => decide({ ...input, type: 'ErasePersonalData', entrepreneurId, now: meta.receivedAt }, state, context),
-      {
-        reason: input.reason,
-        onLoaded: async (state) => {
-          if (state.status !== 'unregistered' && state.personal.erased) await this.vault.erase(entrepreneurId);
-        },
+  async execute(command: ErasePersonalDataCommand): Promise<WriteResult> {
+    const { entrepreneurId } = command;
+    const result = await this.runner.entrepreneur('ErasePersonalData', command, {
+      reason: command.input.reason,
+      onLoaded: async (state) => {
+        if (state.status !== 'unregistered' && state.personal.erased) await this.vault.erase(entrepreneurId);
       },
-    );
+    });
     await this.vault.erase(entrepreneurId);
     return result;
   }

@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@jejak/event-store';
 import { EVENT_STORE } from '@jejak/platform';
-import { decideGroup, ErrorCode, NotFoundError } from '../../domain';
+import { ErrorCode, NotFoundError } from '../../domain';
 import type { WriteResult } from '../shared/command-meta';
 import { JourneyCommandRunner } from '../shared/handle-command';
-import { entrepreneurStreamId, groupStream } from '../shared/journey-streams';
+import { entrepreneurStreamId } from '../shared/journey-streams';
 import { JoinGroupCommand } from './join-group.command';
 
 @CommandHandler(JoinGroupCommand)
@@ -15,12 +15,11 @@ export class JoinGroupHandler implements ICommandHandler<JoinGroupCommand, Write
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ groupId, input, meta }: JoinGroupCommand): Promise<WriteResult> {
+  async execute(command: JoinGroupCommand): Promise<WriteResult> {
+    const { entrepreneurId } = command.input;
     // The group decider knows only the group; that the member is a registered person is checked here.
-    const member = await this.store.readStream(entrepreneurStreamId(input.entrepreneurId));
-    if (member.length === 0) throw new NotFoundError(ErrorCode.NOT_FOUND, `no entrepreneur is registered under ${input.entrepreneurId}`);
-    return this.runner.handleCommand(groupStream, groupId, meta, (state, context) =>
-      decideGroup({ ...input, type: 'JoinGroup', groupId, now: meta.receivedAt }, state, context),
-    );
+    const member = await this.store.readStream(entrepreneurStreamId(entrepreneurId));
+    if (member.length === 0) throw new NotFoundError(ErrorCode.NOT_FOUND, `no entrepreneur is registered under ${entrepreneurId}`);
+    return this.runner.group('JoinGroup', command);
   }
 }

@@ -1,9 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NikHasher } from '@jejak/personal-data';
-import { decide, type EntrepreneurEvent, type EntrepreneurState } from '../../domain';
+import type { EntrepreneurEvent, EntrepreneurState } from '../../domain';
 import type { WriteResult } from '../shared/command-meta';
 import { JourneyCommandRunner } from '../shared/handle-command';
-import { entrepreneurStream } from '../shared/journey-streams';
 import { PEMULA_GRANT_CLAIM_SCOPE, translateClaimViolation } from '../shared/claims';
 import { RecordGrantCommand } from './record-grant.command';
 
@@ -14,16 +13,8 @@ export class RecordGrantHandler implements ICommandHandler<RecordGrantCommand, W
     private readonly nik: NikHasher,
   ) {}
 
-  execute({ entrepreneurId, input, meta }: RecordGrantCommand): Promise<WriteResult> {
-    return translateClaimViolation(
-      this.runner.handleCommand(
-        entrepreneurStream,
-        entrepreneurId,
-        meta,
-        (state, context) => decide({ ...input, type: 'RecordGrant', entrepreneurId, now: meta.receivedAt }, state, context),
-        { claims: (events, state) => this.pemulaClaims(events, state) },
-      ),
-    );
+  execute(command: RecordGrantCommand): Promise<WriteResult> {
+    return translateClaimViolation(this.runner.entrepreneur('RecordGrant', command, { claims: (events, state) => this.pemulaClaims(events, state) }));
   }
 
   /**

@@ -1,9 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NikHasher } from '@jejak/personal-data';
-import { decide, type EntrepreneurEvent } from '../../domain';
+import type { EntrepreneurEvent } from '../../domain';
 import type { WriteResult } from '../shared/command-meta';
 import { JourneyCommandRunner } from '../shared/handle-command';
-import { entrepreneurStream } from '../shared/journey-streams';
 import { translateClaimViolation } from '../shared/claims';
 import { RegisterEntrepreneurCommand } from './register-entrepreneur.command';
 
@@ -14,16 +13,14 @@ export class RegisterEntrepreneurHandler implements ICommandHandler<RegisterEntr
     private readonly nik: NikHasher,
   ) {}
 
-  execute({ entrepreneurId, input, meta }: RegisterEntrepreneurCommand): Promise<WriteResult> {
+  execute(command: RegisterEntrepreneurCommand): Promise<WriteResult> {
     return translateClaimViolation(
-      this.runner.handleCommand(
-        entrepreneurStream,
-        entrepreneurId,
-        meta,
-        (state, context) => decide({ ...input, type: 'RegisterEntrepreneur', entrepreneurId, now: meta.receivedAt }, state, context),
+      this.runner.entrepreneur('RegisterEntrepreneur', command, {
+        create: true,
+        newRegion: command.input.regionCode,
         // one NIK registers once, across all streams: its HMAC is claimed in the append's transaction
-        { create: true, newRegion: input.regionCode, claims: (events) => events.flatMap((e) => nikClaim(e, this.nik)) },
-      ),
+        claims: (events) => events.flatMap((e) => nikClaim(e, this.nik)),
+      }),
     );
   }
 }

@@ -4,12 +4,29 @@ import { assertKecamatanAccess } from '@jejak/auth';
 import { type EventMetadata, type EventStore, type NewEvent, type RecordedEvent, type UniqueClaim, streamId, WrongExpectedVersionError } from '@jejak/event-store';
 import { assertVersionMatches, EVENT_STORE, withIfMatch } from '@jejak/platform';
 import { PersonalDataVault } from '@jejak/personal-data';
-import { EVENT_SCHEMA_VERSIONS, personalFieldsOf, type DecisionContext, type JourneyEventType } from '../../domain';
-import type { CommandMeta, WriteResult } from './command-meta';
+import {
+  decide, decideGroup, EVENT_SCHEMA_VERSIONS, personalFieldsOf,
+  type DecisionContext, type EntrepreneurCommand, type EntrepreneurEvent, type EntrepreneurState,
+  type GroupCommand, type GroupEvent, type GroupState, type JourneyEventType,
+} from '../../domain';
+import type { CommandMeta, EntrepreneurInput, GroupInput, WriteResult } from './command-meta';
 import { JOURNEY_DECISION_CONTEXT } from './journey-decision-context';
-import type { StreamSpec } from './journey-streams';
+import { entrepreneurStream, groupStream, type StreamSpec } from './journey-streams';
 
 type DomainEventLike = { type: JourneyEventType; data: object };
+
+/** What an entrepreneur command class (RecordTrainingCommand, ...) carries: case id, business fields, meta. */
+export interface EntrepreneurCommandMessage<T extends EntrepreneurCommand['type']> {
+  entrepreneurId: string;
+  input: EntrepreneurInput<Extract<EntrepreneurCommand, { type: T }>>;
+  meta: CommandMeta;
+}
+
+export interface GroupCommandMessage<T extends GroupCommand['type']> {
+  groupId: string;
+  input: GroupInput<Extract<GroupCommand, { type: T }>>;
+  meta: CommandMeta;
+}
 
 export interface CommandOptions<S, E> {
   /** a create: the stream must not exist yet (expected version `no_stream`) */
@@ -38,7 +55,28 @@ export class JourneyCommandRunner {
     @Inject(JOURNEY_DECISION_CONTEXT) private readonly context: DecisionContext,
   ) {}
 
-  async handleCommand<S, E extends DomainEventLike>(
+  /** An entrepreneur command on the shared path: the handler names its type, the runner adds the id and `now`. */
+  entrepreneur<T extends EntrepreneurCommand['type']>(
+    type: T,
+    { entrepreneurId, input, meta }: EntrepreneurCommandMessage<T>,
+    options?: CommandOptions<EntrepreneurState, EntrepreneurEvent>,
+  ): Promise<WriteResult> {
+    // the message's input is typed by T, so this is the command of that type
+    const command = { ...input, type, entrepreneurId, now: meta.receivedAt } as Extract<EntrepreneurCommand, { type: T }>;
+    return this.handleCommand(entrepreneurStream, entrepreneurId, meta, (state, context) => decide(command, state, context), options);
+  }
+
+  /** A group command on the shared path, as `entrepreneur` is for a case. */
+  group<T extends GroupCommand['type']>(
+    type: T,
+    { groupId, input, meta }: GroupCommandMessage<T>,
+    options?: CommandOptions<GroupState, GroupEvent>,
+  ): Promise<WriteResult> {
+    const command = { ...input, type, groupId, now: meta.receivedAt } as Extract<GroupCommand, { type: T }>;
+    return this.handleCommand(groupStream, groupId, meta, (state, context) => decideGroup(command, state, context), options);
+  }
+
+  private async handleCommand<S, E extends DomainEventLike>(
     spec: StreamSpec<S, E>,
     id: string,
     meta: CommandMeta,
