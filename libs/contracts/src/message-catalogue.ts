@@ -85,11 +85,6 @@ export const MESSAGE_CATALOGUE: readonly MessageSpec[] = [
     object({ groupId: uuid, entrepreneurId: uuid, joinedOn: date }, ['groupId', 'entrepreneurId', 'joinedOn'])),
 ];
 
-/** Domain events that are deliberately not published, and why (documented in docs/consumers.md). */
-export const UNPUBLISHED_DOMAIN_EVENTS: Readonly<Record<string, string>> = {
-  CaseworkerAssigned: 'internal workload; caseworker ids identify staff',
-};
-
 export function messageSpec(type: string): MessageSpec | undefined {
   return MESSAGE_CATALOGUE.find((m) => m.type === type);
 }
