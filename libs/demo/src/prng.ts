@@ -52,7 +52,7 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 const VARIANT = Array.from({ length: 16 }, (_, n) => ((n & 0x3) | 0x8).toString(16));
 
 /**
- * Days arithmetic on `YYYY-MM-DD` strings, in UTC. Demo data uses a few thousand distinct dates
+ * Day arithmetic on `YYYY-MM-DD` strings, in UTC. Demo data uses a few thousand distinct dates
  * millions of times, so both directions are memoised (a Date per call dominated the profile).
  */
 const dayOf = new Map<string, number>();
@@ -72,8 +72,4 @@ function fromDay(day: number): string {
 
 export function addDays(date: string, days: number): string {
   return fromDay(toDay(date) + days);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return toDay(to) - toDay(from);
 }
