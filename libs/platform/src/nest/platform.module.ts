@@ -15,8 +15,6 @@ export interface PlatformOptions {
   databaseUrl: string;
   poolSize?: number;
   upcasters?: UpcasterRegistry;
-  /** false for processes without HTTP (projector, relay run headless but still expose /health) */
-  httpEndpoints?: boolean;
 }
 
 /**
@@ -35,7 +33,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      controllers: options.httpEndpoints === false ? [] : [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: JEJAK_CONFIG, useValue: options.config },
         { provide: PG_POOL, useFactory: () => createPool(options.databaseUrl, options.poolSize ?? 20) },
