@@ -24,7 +24,6 @@ export interface ProjectionsModuleOptions {
 /**
  * The projection engine for the process's lifetime: live tables ensured before the app serves,
  * leadership campaign (the leader projects), `/health` check `projections`, lag gauges on /metrics.
- * Query code injects it for `waitForPosition` (the `?minPosition=` wait).
  */
 @Injectable()
 export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -61,10 +60,5 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
   async onApplicationShutdown(): Promise<void> {
     this.health.unregister('projections');
     await this.engine.stop();
-  }
-
-  /** for queries with `?minPosition=`: true once every projection (or those named) has applied it */
-  waitForPosition(position: number, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
-    return this.engine.waitForPosition(position, timeoutMs, names);
   }
 }
