@@ -9,8 +9,8 @@ export interface ClaimNames {
   kecamatan: string;
 }
 
-// a province, regency or kecamatan code: 32, 32.16 or 32.16.01
-const AREA_CODE = /^\d{2}(\.\d{2}){0,2}$/;
+/** What a `kecamatan` claim may list: a province, regency or kecamatan code (32, 32.16 or 32.16.01). */
+export const AREA_CODE = /^\d{2}(\.\d{2}){0,2}$/;
 
 function claimAt(payload: JWTPayload, path: string): unknown {
   return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), payload);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@jejak/platform';
 import { loadAuthConfig } from './auth.config';
+import { AREA_CODE } from './claims';
 import { issueLocalToken } from './local-token.issuer';
 import { isRole, ROLES } from './roles';
 
@@ -25,7 +26,7 @@ export async function tokenCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   }
   if (!isRole(values.role)) throw new TokenCommandError(`--role must be one of ${ROLES.join(', ')}\n${TOKEN_USAGE}`);
   const kecamatan = values.kecamatan?.flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
-  if (kecamatan?.some((k) => !/^\d{2}(\.\d{2}){0,2}$/.test(k))) throw new TokenCommandError('--kecamatan takes region codes such as 32.16.01');
+  if (kecamatan?.some((k) => !AREA_CODE.test(k))) throw new TokenCommandError('--kecamatan takes region codes such as 32.16.01');
   if (values.ttl !== undefined && !/^\d+\s?(s|m|h|d)$/.test(values.ttl)) throw new TokenCommandError('--ttl takes a span such as 30m, 8h or 7d');
   const auth = loadAuthConfig(env, loadConfig(env).dataDir);
   if (auth.mode !== 'local') throw new TokenCommandError('Jejak is configured for OIDC: get tokens from the identity provider');
