@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { NewEvent } from '@jejak/event-store';
+import type { EventStore, NewEvent } from '@jejak/event-store';
+import type { SecretSources } from '@jejak/personal-data';
 import { startEmbeddedPostgres } from '@jejak/platform';
 
 /** One measured number beside its raw-SQL baseline, as `npm run bench` (bench/run-all.ts) collects them. */
@@ -69,6 +70,11 @@ export async function startBenchDatabase(profile: boolean): Promise<BenchDatabas
   };
 }
 
+/** A fresh master key (base64), to hand to a child process too; nothing is read from or written to disk. */
+export function freshSecrets(): SecretSources & { masterKey: string } {
+  return { masterKey: randomBytes(32).toString('base64'), dataDir: '/nonexistent' /* unused: the key is given */ };
+}
+
 const B64 = 'QmVuY2htYXJrIHBheWxvYWQgZm9yIEplamFrOiBlbmNyeXB0ZWQgcGVyc29uYWwgZmllbGRz';
 
 /** A `Monitored` event as the journey context writes it: ~500 bytes of data, revenue encrypted. */
@@ -130,6 +136,24 @@ export async function timeOnce(work: () => Promise<number>): Promise<Timed> {
   const start = process.hrtime.bigint();
   const events = await work();
   return { events, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+/** Reads the log from its start in batches of `batch`, up to `max` events; returns how many it read. */
+export async function readLog(store: Pick<EventStore, 'readAll'>, batch: number, max = Number.POSITIVE_INFINITY): Promise<number> {
+  let read = 0;
+  for (let after = 0; read < max; ) {
+    const events = await store.readAll({ after, limit: Math.min(batch, max - read) });
+    if (events.length === 0) break;
+    read += events.length;
+    after = events[events.length - 1].globalPosition;
+  }
+  return read;
+}
+
+/** A memory figure of a running process from /proc/<pid>/status, in MB; NaN when the kernel gives none. */
+export function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
 export const rate = (runs: Timed[]) => runs.reduce((s, r) => s + r.events, 0) / runs.reduce((s, r) => s + r.seconds, 0);

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalAuthConfig, type Role } from '@jejak/auth';
-import { freePort } from './bench-kit';
+import { freePort, procStatusMb } from './bench-kit';
 
 /**
  * The all-in-one app (apps/jejak/main.ts: API, projector, relay) as a child process, so the load
@@ -36,11 +36,6 @@ export interface ServerOptions {
 
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const APP = join(__dirname, '..', 'apps', 'jejak', 'main.js');
-
-function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
-}
 
 async function waitForHealth(url: string, child: ChildProcess, stderr: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -91,8 +86,8 @@ export async function startJejakServer(opts: ServerOptions): Promise<JejakServer
     masterKey,
     dataDir,
     token: (role, kecamatan) => issueLocalToken(auth, { sub: `bench-${role}`, role, kecamatan, expiresIn: '4h' }),
-    peakRssMb: () => statusField(pid, 'VmHWM'),
-    rssMb: () => statusField(pid, 'VmRSS'),
+    peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    rssMb: () => procStatusMb(pid, 'VmRSS'),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -7,21 +7,18 @@
  * Options: --small=200000 --large=1000000 (events). Results: a table on stdout and bench/results/projections.json.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { seedDemo } from '@jejak/demo';
-import { PostgresEventStore } from '@jejak/event-store';
 import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
-import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
-import { runMigrations } from '@jejak/platform';
+import type { PersonalDataVault } from '@jejak/personal-data';
 import { loadProjectionsConfig, ProjectionEngine, type Projection } from '@jejak/projections';
-import { allMigrations } from '../apps/jejak/migrations';
-import { startBenchDatabase, table, type BenchRow } from './bench-kit';
+import { withRuntime, type ToolRuntime } from '../tools/tool-runtime';
+import { freshSecrets, procStatusMb, rate, readLog, startBenchDatabase, table, timeOnce, type BenchRow } from './bench-kit';
 
 export type { BenchRow };
 
@@ -33,19 +30,6 @@ export interface ProjectionsBenchOptions {
 }
 
 const TARGET_EVENTS_PER_SECOND = 50_000;
-
-async function readAllRate(store: PostgresEventStore, batch: number): Promise<number> {
-  const started = process.hrtime.bigint();
-  let after = 0;
-  let n = 0;
-  for (;;) {
-    const events = await store.readAll({ after, limit: batch });
-    if (events.length === 0) break;
-    n += events.length;
-    after = events[events.length - 1].globalPosition;
-  }
-  return n / (Number(process.hrtime.bigint() - started) / 1e9);
-}
 
 /** a full GC before measuring, so the seeding's garbage does not count as the rebuild's memory */
 function collectGarbage(): void {
@@ -77,21 +61,22 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
  * mark (VmHWM), read while it runs. This is the memory a rebuild needs, without the seeding code of
  * this bench process underneath it.
  */
-async function rebuildInOwnProcess(databaseUrl: string, masterKey: Buffer): Promise<{ eventsPerSecond: number; peakMb: number }> {
+async function rebuildInOwnProcess(databaseUrl: string, masterKey: string): Promise<{ eventsPerSecond: number; peakMb: number }> {
   // compiled to dist/bench/: the tool is dist/tools/projections-rebuild.js
   const tool = join(__dirname, '..', 'tools', 'projections-rebuild.js');
   const child = spawn(process.execPath, [tool, 'all'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, JEJAK_MASTER_KEY: masterKey.toString('base64') },
+    env: { ...process.env, DATABASE_URL: databaseUrl, JEJAK_MASTER_KEY: masterKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  let peakKb = 0;
+  let peakMb = 0;
   const sample = () => {
     try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      // NaN once the process is a zombie: its status has no memory lines left
+      const mb = procStatusMb(child.pid as number, 'VmHWM');
+      if (Number.isFinite(mb)) peakMb = Math.max(peakMb, mb);
     } catch {
       // the process has just exited
     }
@@ -101,71 +86,69 @@ async function rebuildInOwnProcess(databaseUrl: string, masterKey: Buffer): Prom
   clearInterval(timer);
   const m = /rebuilt .*: (\d+) events in ([\d.]+) s/.exec(out);
   if (code !== 0 || !m) throw new Error(`projections:rebuild failed (exit ${code}):\n${out}`);
-  return { eventsPerSecond: Number(m[1]) / Number(m[2]), peakMb: peakKb / 1024 };
+  return { eventsPerSecond: Number(m[1]) / Number(m[2]), peakMb };
 }
 
 export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): Promise<BenchRow[]> {
   const [small, large] = opts.sizes ?? [200_000, 1_000_000];
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
   const db = await startBenchDatabase(false);
-  const pool = new Pool({ connectionString: db.url, max: 8 });
-  // stopping the database ends clients the engine still holds: not a failure of the bench
-  pool.on('error', () => undefined);
-  const rows: BenchRow[] = [];
+  const sources = freshSecrets();
   try {
-    await runMigrations(db.url, allMigrations);
-    const secrets = resolveSecrets({ masterKey: undefined, nikHmacKey: undefined, dataDir: mkdtempSync(join(tmpdir(), 'jejak-bench-keys-')) });
-    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
-    await vault.verifyMasterKey();
-    const store = new PostgresEventStore(pool);
-    const regions = await IdnAreaRegionDirectory.load();
-    // the journey read models only: the engine's example stream counter is not part of the product
-    const projections = (opts.projections ?? ((v) => journeyProjections({ personalData: vaultPersonalDataReader(v) })))(vault);
-    const engine = new ProjectionEngine({ pool, store, projections, config: loadProjectionsConfig({}) });
-    await engine.setup();
-    let events = 0;
-    let seed = 1;
-    let perPerson = 12;
-    let addedSmall: number | null = null;
-    let ownSmall: number | null = null;
-    for (const size of [small, large]) {
-      while (events < size) {
-        const entrepreneurs = Math.max(100, Math.ceil((size - events) / perPerson));
-        const r = await seedDemo({ store, vault, nikHasher: new NikHasher(secrets.nikHmacKey), regions, entrepreneurs, seed: seed++ * 7919 });
-        events += r.events;
-        perPerson = r.events / r.entrepreneurs;
-        log(`seeded ${r.events} events (${Math.round(r.events / r.seconds)} events/s), log now ${events}`);
-      }
-      const label = `${Math.round(events / 1000)}k events`;
-      const rawRate = await readAllRate(store, loadProjectionsConfig({}).rebuildBatchSize);
-      const { result, peakMb, startMb } = await withPeakRss(() => engine.rebuild('all'));
-      const rate = result.eventsRead / result.seconds;
-      // other work on the machine depresses both rates alike; the load average says how much there was
-      const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-      log(`${label}: rebuild ${Math.round(rate)} events/s, raw read-all ${Math.round(rawRate)} events/s, peak RSS ${peakMb.toFixed(0)} MB (${startMb.toFixed(0)} MB before it), load average ${load}`);
-      rows.push({ name: `rebuild all projections (${label})`, value: Math.round(rate), unit: 'events/s', baseline: Math.round(rawRate), ratio: rate / rawRate, target: TARGET_EVENTS_PER_SECOND });
-      const addedMb = peakMb - startMb;
-      rows.push({ name: `peak RSS during rebuild (${label})`, value: Math.round(peakMb), unit: 'MB', baseline: null, ratio: null });
-      rows.push({
-        name: `RSS added by the rebuild (${label})`,
-        value: Math.round(addedMb),
-        unit: 'MB',
-        baseline: addedSmall === null ? null : Math.round(addedSmall),
-        ratio: addedSmall ? addedMb / addedSmall : null,
-      });
-      addedSmall ??= addedMb;
-      const own = await rebuildInOwnProcess(db.url, secrets.masterKey);
-      log(`${label}: npm run projections:rebuild -- all in its own process: ${Math.round(own.eventsPerSecond)} events/s, peak RSS (VmHWM) ${own.peakMb.toFixed(0)} MB`);
-      const note = 'npm run projections:rebuild -- all, in its own process as an operator runs it; peak RSS = VmHWM of that process';
-      rows.push({ name: `rebuild all projections, own process (${label})`, value: Math.round(own.eventsPerSecond), unit: 'events/s', baseline: Math.round(rawRate), ratio: own.eventsPerSecond / rawRate, target: TARGET_EVENTS_PER_SECOND, note });
-      rows.push({ name: `peak RSS of the rebuild process (${label})`, value: Math.round(own.peakMb), unit: 'MB', baseline: ownSmall === null ? null : Math.round(ownSmall), ratio: ownSmall ? own.peakMb / ownSmall : null, note });
-      ownSmall ??= own.peakMb;
-    }
-    return rows;
+    return await withRuntime(db.url, sources, (rt) => measureRebuilds(rt, db.url, sources.masterKey, [small, large], opts, log), { max: 8 });
   } finally {
-    await pool.end();
     await db.stop();
   }
+}
+
+async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: string, sizes: number[], opts: ProjectionsBenchOptions, log: (l: string) => void): Promise<BenchRow[]> {
+  const { pool, store, vault, nikHasher } = rt;
+  const rows: BenchRow[] = [];
+  const regions = await IdnAreaRegionDirectory.load();
+  // the journey read models only: the engine's example stream counter is not part of the product
+  const projections = (opts.projections ?? ((v) => journeyProjections({ personalData: vaultPersonalDataReader(v) })))(vault);
+  const config = loadProjectionsConfig({});
+  const engine = new ProjectionEngine({ pool, store, projections, config });
+  await engine.setup();
+  let events = 0;
+  let seed = 1;
+  let perPerson = 12;
+  let addedSmall: number | null = null;
+  let ownSmall: number | null = null;
+  for (const size of sizes) {
+    while (events < size) {
+      const entrepreneurs = Math.max(100, Math.ceil((size - events) / perPerson));
+      const r = await seedDemo({ store, vault, nikHasher, regions, entrepreneurs, seed: seed++ * 7919 });
+      events += r.events;
+      perPerson = r.events / r.entrepreneurs;
+      log(`seeded ${r.events} events (${Math.round(r.events / r.seconds)} events/s), log now ${events}`);
+    }
+    const label = `${Math.round(events / 1000)}k events`;
+    const rawRate = rate([await timeOnce(() => readLog(store, config.rebuildBatchSize))]);
+    const { result, peakMb, startMb } = await withPeakRss(() => engine.rebuild('all'));
+    const rebuildRate = result.eventsRead / result.seconds;
+    // other work on the machine depresses both rates alike; the load average says how much there was
+    const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+    log(`${label}: rebuild ${Math.round(rebuildRate)} events/s, raw read-all ${Math.round(rawRate)} events/s, peak RSS ${peakMb.toFixed(0)} MB (${startMb.toFixed(0)} MB before it), load average ${load}`);
+    rows.push({ name: `rebuild all projections (${label})`, value: Math.round(rebuildRate), unit: 'events/s', baseline: Math.round(rawRate), ratio: rebuildRate / rawRate, target: TARGET_EVENTS_PER_SECOND });
+    const addedMb = peakMb - startMb;
+    rows.push({ name: `peak RSS during rebuild (${label})`, value: Math.round(peakMb), unit: 'MB', baseline: null, ratio: null });
+    rows.push({
+      name: `RSS added by the rebuild (${label})`,
+      value: Math.round(addedMb),
+      unit: 'MB',
+      baseline: addedSmall === null ? null : Math.round(addedSmall),
+      ratio: addedSmall ? addedMb / addedSmall : null,
+    });
+    addedSmall ??= addedMb;
+    const own = await rebuildInOwnProcess(databaseUrl, masterKey);
+    log(`${label}: npm run projections:rebuild -- all in its own process: ${Math.round(own.eventsPerSecond)} events/s, peak RSS (VmHWM) ${own.peakMb.toFixed(0)} MB`);
+    const note = 'npm run projections:rebuild -- all, in its own process as an operator runs it; peak RSS = VmHWM of that process';
+    rows.push({ name: `rebuild all projections, own process (${label})`, value: Math.round(own.eventsPerSecond), unit: 'events/s', baseline: Math.round(rawRate), ratio: own.eventsPerSecond / rawRate, target: TARGET_EVENTS_PER_SECOND, note });
+    rows.push({ name: `peak RSS of the rebuild process (${label})`, value: Math.round(own.peakMb), unit: 'MB', baseline: ownSmall === null ? null : Math.round(ownSmall), ratio: ownSmall ? own.peakMb / ownSmall : null, note });
+    ownSmall ??= own.peakMb;
+  }
+  return rows;
 }
 
 if (require.main === module) {

@@ -4,15 +4,11 @@
  * queries, HTTP commands and projection lag measured against it, and its peak memory read from
  * /proc at the end. Used by `npm run bench` (bench/run-all.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { seedDemo } from '@jejak/demo';
-import { PostgresEventStore } from '@jejak/event-store';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
-import { NikHasher, PersonalDataVault, resolveSecrets } from '@jejak/personal-data';
-import { runMigrations } from '@jejak/platform';
-import { allMigrations } from '../apps/jejak/migrations';
-import { startBenchDatabase, table } from './bench-kit';
+import { withRuntime, type ToolRuntime } from '../tools/tool-runtime';
+import { freshSecrets, startBenchDatabase, table } from './bench-kit';
 import type { ResultRow } from './bench-table';
 import { cpuMeter } from './cpu-meter';
 import { runHttpBench } from './http.bench';
@@ -79,29 +75,31 @@ async function phase<T>(pool: Pool, statements: boolean, name: string, log: (l: 
 
 export async function runSystemBench(o: SystemBenchOptions = {}): Promise<ResultRow[]> {
   const log = o.log ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const db = await startBenchDatabase(o.statements ?? false);
+  try {
+    // the server's own master key, so what the bench seals the server can open
+    const sources = freshSecrets();
+    return await withRuntime(db.url, sources, (rt) => measureSystem(rt, db.url, sources.masterKey, o, log));
+  } finally {
+    await db.stop();
+  }
+}
+
+async function measureSystem(rt: ToolRuntime, databaseUrl: string, masterKey: string, o: SystemBenchOptions, log: (l: string) => void): Promise<ResultRow[]> {
+  const { pool } = rt;
   const entrepreneurs = o.entrepreneurs ?? 100_000;
   const size = sizeLabel(entrepreneurs);
-  const db = await startBenchDatabase(o.statements ?? false);
-  const pool = new Pool({ connectionString: db.url, max: 4 });
-  // stopping the database at the end ends idle clients: not a failure of the bench
-  pool.on('error', () => undefined);
   const rows: ResultRow[] = [];
   let server: Awaited<ReturnType<typeof startJejakServer>> | undefined;
   try {
-    await runMigrations(db.url, allMigrations);
     const regions = await IdnAreaRegionDirectory.load();
     const kecamatanCodes = regions.childrenOf(BEKASI).map((r) => r.code);
-    // the server's own keys, so what the bench seals the server can open
-    const masterKey = randomBytes(32).toString('base64');
-    const secrets = resolveSecrets({ masterKey, nikHmacKey: undefined, dataDir: '/nonexistent' /* unused: the key is given */ });
-    const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
-    await vault.verifyMasterKey();
     log(`seeding ${size}...`);
     let nextLog = 0;
     const seeded = await seedDemo({
-      store: new PostgresEventStore(pool),
-      vault,
-      nikHasher: new NikHasher(secrets.nikHmacKey),
+      store: rt.store,
+      vault: rt.vault,
+      nikHasher: rt.nikHasher,
       regions,
       entrepreneurs,
       seed: 20_261_101,
@@ -115,7 +113,7 @@ export async function runSystemBench(o: SystemBenchOptions = {}): Promise<Result
     const asOf = new Date().toISOString();
     log(`  seeded ${seeded.events} events in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.events / seeded.seconds)} events/s)`);
 
-    const app = await startJejakServer({ databaseUrl: db.url, masterKey, cpuProfileDir: o.cpuProfileDir, log });
+    const app = await startJejakServer({ databaseUrl, masterKey, cpuProfileDir: o.cpuProfileDir, log });
     server = app;
     const startupRssMb = server.rssMb();
     log(`server pid ${server.pid} on ${server.url}; catching up ${seeded.events} events...`);
@@ -165,7 +163,5 @@ export async function runSystemBench(o: SystemBenchOptions = {}): Promise<Result
     return rows;
   } finally {
     await server?.stop();
-    await pool.end();
-    await db.stop();
   }
 }

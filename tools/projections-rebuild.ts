@@ -1,5 +1,4 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { PostgresEventStore } from '@jejak/event-store';
 import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
 import { AlreadyRunningError, ConfigError } from '@jejak/platform';
 import { loadProjectionsConfig, ProjectionEngine, RebuildInProgressError, UnknownProjectionError } from '@jejak/projections';
@@ -15,10 +14,10 @@ const USAGE = 'usage: npm run projections:rebuild -- <name|all>';
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || name.startsWith('-')) throw new ConfigError([USAGE]);
-  await withToolRuntime(async ({ pool, vault }) => {
+  await withToolRuntime(async ({ pool, store, vault }) => {
     const engine = new ProjectionEngine({
       pool,
-      store: new PostgresEventStore(pool),
+      store,
       projections: journeyProjections({ personalData: vaultPersonalDataReader(vault) }),
       config: loadProjectionsConfig(),
     });

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedDemo } from '@jejak/demo';
-import { PostgresEventStore, UniqueClaimViolationError, WrongExpectedVersionError } from '@jejak/event-store';
+import { UniqueClaimViolationError, WrongExpectedVersionError } from '@jejak/event-store';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
-import { NikHasher } from '@jejak/personal-data';
 import { AlreadyRunningError, ConfigError } from '@jejak/platform';
 import { withToolRuntime } from './tool-runtime';
 
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
   // Only the seed's own sessions commit without waiting for the WAL flush: a seed that crashes
   // mid-way is simply run again on a fresh database, so losing its last commits costs nothing,
   // and the server's durability for everyone else is unchanged.
-  await withToolRuntime(async ({ pool, secrets, vault }) => {
+  await withToolRuntime(async ({ store, vault, nikHasher }) => {
     const regions = await IdnAreaRegionDirectory.load();
     const bar = new SingleBar(
       {
@@ -34,9 +33,9 @@ async function main(): Promise<void> {
     const started = Date.now();
     bar.start(entrepreneurs, 0, { done: 0, all: count(entrepreneurs), events: 0, rate: 0, elapsed: clock(0), left: '?' });
     const result = await seedDemo({
-      store: new PostgresEventStore(pool),
+      store,
       vault,
-      nikHasher: new NikHasher(secrets.nikHmacKey),
+      nikHasher,
       regions,
       entrepreneurs,
       seed,
