@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { eventStoreMigrations, PostgresEventStore } from '@jejak/event-store';
 import { runMigrations } from '@jejak/platform';
-import { monitoredEvent, rate, runFor, startBenchDatabase, table, timeOnce, type BenchRow, type Timed } from './bench-kit';
+import { monitoredEvent, rate, readLog, runFor, startBenchDatabase, table, timeOnce, type BenchRow, type Timed } from './bench-kit';
 import { RawSqlBaseline } from './raw-sql-baseline';
 import { profileCase, resetProfile, type StatementProfile } from './profile';
 
@@ -71,16 +71,7 @@ function storeSide(store: PostgresEventStore): Side {
     append: writerStreams((id, n, expected) =>
       store.append(`entrepreneur-${id}`, batchOf(id, n, expected), { expectedVersion: expected === 0 ? 'no_stream' : expected }),
     ),
-    async readAll(total) {
-      let read = 0;
-      for (let after = 0; read < total; ) {
-        const batch = await store.readAll({ after, limit: Math.min(READ_BATCH, total - read) });
-        if (batch.length === 0) break;
-        read += batch.length;
-        after = batch[batch.length - 1].globalPosition;
-      }
-      return read;
-    },
+    readAll: (total) => readLog(store, READ_BATCH, total),
   };
 }
 
