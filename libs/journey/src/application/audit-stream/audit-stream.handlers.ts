@@ -34,7 +34,7 @@ export class ReadStreamHistoryHandler implements IQueryHandler<ReadStreamHistory
     const events = await this.store.readStream(streamId, { fromVersion });
     return {
       streamId,
-      version: events.at(-1)?.streamVersion ?? fromVersion - 1,
+      version: events.at(-1)?.streamVersion ?? (await this.versionBefore(streamId, fromVersion)),
       events: events.map((e) => ({
         id: e.id,
         type: e.type,
@@ -47,6 +47,12 @@ export class ReadStreamHistoryHandler implements IQueryHandler<ReadStreamHistory
         metadata: e.metadata,
       })),
     };
+  }
+
+  /** Nothing from `fromVersion` on: the stream may end earlier or not exist, so its version is read, not assumed. */
+  private async versionBefore(streamId: string, fromVersion: number): Promise<number> {
+    if (fromVersion <= 1) return 0;
+    return (await this.store.readStream(streamId)).at(-1)?.streamVersion ?? 0;
   }
 }
 
