@@ -1,22 +1,14 @@
 // Lets a child process run the TypeScript sources directly (node -r ./ts-register.js file.ts):
 // the process-kill and leadership tests need real processes, without a build step.
-// Same transform as jest (jest.config.js) and the same @jejak/* path mapping.
+// Same transform as jest (read from jest.config.js) and the same @jejak/* path mapping.
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const swc = require('@swc/core');
 
 const root = path.resolve(__dirname, '../../../..');
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+// the very options jest transforms with, so a child runs the code as the tests see it
+const options = require(path.join(root, 'jest.config.js')).transform['^.+\\.ts$'][1];
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
