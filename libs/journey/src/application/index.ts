@@ -11,11 +11,9 @@ import { RecordTrainingHandler } from './record-training/record-training.handler
 import { RegisterEntrepreneurHandler } from './register-entrepreneur/register-entrepreneur.handler';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
 
-export * from './shared/command-meta';
-export * from './shared/journey-streams';
-export { JourneyCommandRunner, type CommandOptions } from './shared/handle-command';
+export type { CommandMeta, WriteResult } from './shared/command-meta';
+export { JourneyCommandRunner } from './shared/handle-command';
 export { JOURNEY_DECISION_CONTEXT } from './shared/journey-decision-context';
-export { PEMULA_GRANT_CLAIM_SCOPE } from './shared/claims';
 export { RegisterEntrepreneurCommand } from './register-entrepreneur/register-entrepreneur.command';
 export { RecordTrainingCommand } from './record-training/record-training.command';
 export { RecordGrantCommand } from './record-grant/record-grant.command';
@@ -28,7 +26,7 @@ export { ErasePersonalDataCommand } from './erase-personal-data/erase-personal-d
 export { FormGroupCommand } from './form-group/form-group.command';
 export { JoinGroupCommand } from './join-group/join-group.command';
 export { ReadStreamHistoryQuery, VerifyStreamQuery } from './audit-stream/audit-stream.queries';
-export type { AuditedEvent, StreamHistory } from './audit-stream/audit-stream.handlers';
+export type { StreamHistory } from './audit-stream/audit-stream.handlers';
 
 /** Every command and query handler of the write side, for a Nest module's providers. */
 export const JOURNEY_WRITE_HANDLERS = [
