@@ -8,18 +8,6 @@ import type { EventStore, NewEvent } from '@jejak/event-store';
 import type { SecretSources } from '@jejak/personal-data';
 import { startEmbeddedPostgres } from '@jejak/platform';
 
-/** One measured number beside its raw-SQL baseline, as `npm run bench` (bench/run-all.ts) collects them. */
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-  target?: number;
-  /** how the figure was measured, when the section's usual note does not say it */
-  note?: string;
-}
-
 /** A throw-away PostgreSQL started exactly as the product starts its embedded one. */
 export interface BenchDatabase {
   url: string;

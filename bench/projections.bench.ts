@@ -18,9 +18,8 @@ import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
 import type { PersonalDataVault } from '@jejak/personal-data';
 import { loadProjectionsConfig, ProjectionEngine, type Projection } from '@jejak/projections';
 import { withRuntime, type ToolRuntime } from '../tools/tool-runtime';
-import { freshSecrets, procStatusMb, rate, readLog, startBenchDatabase, table, timeOnce, type BenchRow } from './bench-kit';
-
-export type { BenchRow };
+import { freshSecrets, procStatusMb, rate, readLog, startBenchDatabase, timeOnce } from './bench-kit';
+import { renderTable, type ResultRow } from './bench-table';
 
 export interface ProjectionsBenchOptions {
   sizes?: [number, number];
@@ -30,6 +29,20 @@ export interface ProjectionsBenchOptions {
 }
 
 const TARGET_EVENTS_PER_SECOND = 50_000;
+const MEMORY_BOUND_MB = 512;
+
+/** A rebuild rate beside the raw read-all rate of the same log. */
+function throughput(name: string, eventsPerSecond: number, rawRate: number, note?: string): ResultRow {
+  const target = { on: 'value', op: '>=', bound: TARGET_EVENTS_PER_SECOND } as const;
+  return { section: 'projections', name, value: Math.round(eventsPerSecond), unit: 'events/s', baselineName: 'raw read-all', baseline: Math.round(rawRate), target, note };
+}
+
+/** A memory figure beside the same figure at the smaller log (null at the smaller log itself): it must stay flat. */
+function memory(name: string, mb: number, smallerLogMb: number | null, note = 'the bench process itself (engine + seeding code), measured during engine.rebuild(all)'): ResultRow {
+  const baseline = smallerLogMb === null ? null : Math.round(smallerLogMb);
+  const target = { on: 'value', op: '<', bound: MEMORY_BOUND_MB } as const;
+  return { section: 'memory', name, value: Math.round(mb), unit: 'MB', baselineName: baseline === null ? null : 'smaller log', baseline, target, note };
+}
 
 /** a full GC before measuring, so the seeding's garbage does not count as the rebuild's memory */
 function collectGarbage(): void {
@@ -89,7 +102,7 @@ async function rebuildInOwnProcess(databaseUrl: string, masterKey: string): Prom
   return { eventsPerSecond: Number(m[1]) / Number(m[2]), peakMb };
 }
 
-export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): Promise<BenchRow[]> {
+export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): Promise<ResultRow[]> {
   const [small, large] = opts.sizes ?? [200_000, 1_000_000];
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
   const db = await startBenchDatabase(false);
@@ -101,9 +114,9 @@ export async function runProjectionsBench(opts: ProjectionsBenchOptions = {}): P
   }
 }
 
-async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: string, sizes: number[], opts: ProjectionsBenchOptions, log: (l: string) => void): Promise<BenchRow[]> {
+async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: string, sizes: number[], opts: ProjectionsBenchOptions, log: (l: string) => void): Promise<ResultRow[]> {
   const { pool, store, vault, nikHasher } = rt;
-  const rows: BenchRow[] = [];
+  const rows: ResultRow[] = [];
   const regions = await IdnAreaRegionDirectory.load();
   // the journey read models only: the engine's example stream counter is not part of the product
   const projections = (opts.projections ?? ((v) => journeyProjections({ personalData: vaultPersonalDataReader(v) })))(vault);
@@ -130,22 +143,16 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
     // other work on the machine depresses both rates alike; the load average says how much there was
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
     log(`${label}: rebuild ${Math.round(rebuildRate)} events/s, raw read-all ${Math.round(rawRate)} events/s, peak RSS ${peakMb.toFixed(0)} MB (${startMb.toFixed(0)} MB before it), load average ${load}`);
-    rows.push({ name: `rebuild all projections (${label})`, value: Math.round(rebuildRate), unit: 'events/s', baseline: Math.round(rawRate), ratio: rebuildRate / rawRate, target: TARGET_EVENTS_PER_SECOND });
+    rows.push(throughput(`rebuild all projections (${label})`, rebuildRate, rawRate));
     const addedMb = peakMb - startMb;
-    rows.push({ name: `peak RSS during rebuild (${label})`, value: Math.round(peakMb), unit: 'MB', baseline: null, ratio: null });
-    rows.push({
-      name: `RSS added by the rebuild (${label})`,
-      value: Math.round(addedMb),
-      unit: 'MB',
-      baseline: addedSmall === null ? null : Math.round(addedSmall),
-      ratio: addedSmall ? addedMb / addedSmall : null,
-    });
+    rows.push(memory(`peak RSS during rebuild (${label})`, peakMb, null));
+    rows.push(memory(`RSS added by the rebuild (${label})`, addedMb, addedSmall));
     addedSmall ??= addedMb;
     const own = await rebuildInOwnProcess(databaseUrl, masterKey);
     log(`${label}: npm run projections:rebuild -- all in its own process: ${Math.round(own.eventsPerSecond)} events/s, peak RSS (VmHWM) ${own.peakMb.toFixed(0)} MB`);
     const note = 'npm run projections:rebuild -- all, in its own process as an operator runs it; peak RSS = VmHWM of that process';
-    rows.push({ name: `rebuild all projections, own process (${label})`, value: Math.round(own.eventsPerSecond), unit: 'events/s', baseline: Math.round(rawRate), ratio: own.eventsPerSecond / rawRate, target: TARGET_EVENTS_PER_SECOND, note });
-    rows.push({ name: `peak RSS of the rebuild process (${label})`, value: Math.round(own.peakMb), unit: 'MB', baseline: ownSmall === null ? null : Math.round(ownSmall), ratio: ownSmall ? own.peakMb / ownSmall : null, note });
+    rows.push(throughput(`rebuild all projections, own process (${label})`, own.eventsPerSecond, rawRate, note));
+    rows.push(memory(`peak RSS of the rebuild process (${label})`, own.peakMb, ownSmall, note));
     ownSmall ??= own.peakMb;
   }
   return rows;
@@ -155,13 +162,7 @@ if (require.main === module) {
   const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
   runProjectionsBench({ sizes: [arg('small', 200_000), arg('large', 1_000_000)] })
     .then((rows) => {
-      const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? '' : n.toFixed(digits));
-      process.stdout.write(
-        `\n${table(
-          ['case', 'value', 'unit', 'raw read-all / smaller log', 'ratio', 'target'],
-          rows.map((r) => [r.name, fmt(r.value), r.unit, fmt(r.baseline), fmt(r.ratio, 2), r.target ? `>= ${r.target}` : r.unit === 'MB' ? 'flat' : '']),
-        )}\n`,
-      );
+      process.stdout.write(`\n${renderTable(rows)}\n`);
       mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
       writeFileSync(join(__dirname, '..', '..', 'bench', 'results', 'projections.json'), JSON.stringify(rows, null, 2));
     })

@@ -11,7 +11,6 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { BenchRow } from './bench-kit';
 import { renderMarkdown, renderTable, toJson, verdictOf, type ResultRow } from './bench-table';
 import { runProjectionsBench } from './projections.bench';
 import { runStoreBench } from './store.bench';
@@ -37,34 +36,6 @@ const QUICK: Sizes = {
   system: { entrepreneurs: 3_000, httpSeconds: 3, querySamples: 100, lagSeconds: 5 },
   projections: [20_000, 60_000],
 };
-
-/** bench:store targets are ratios to its baseline */
-function fromStore(r: BenchRow): ResultRow {
-  return {
-    section: 'event store',
-    name: r.name.replace(/^event store: /, ''),
-    value: r.value,
-    unit: r.unit,
-    baselineName: 'raw SQL',
-    baseline: r.baseline,
-    target: r.target === undefined ? undefined : { on: 'ratio', op: '>=', bound: r.target },
-  };
-}
-
-/** bench:projections: the rebuild rate beside raw read-all, and peak RSS beside the smaller log's */
-function fromProjections(r: BenchRow): ResultRow {
-  const memory = r.unit === 'MB';
-  return {
-    section: memory ? 'memory' : 'projections',
-    name: r.name,
-    value: r.value,
-    unit: r.unit,
-    baselineName: memory ? (r.baseline === null ? null : 'smaller log') : 'raw read-all',
-    baseline: r.baseline,
-    target: memory ? { on: 'value', op: '<', bound: 512 } : r.target === undefined ? undefined : { on: 'value', op: '>=', bound: r.target },
-    note: r.note ?? (memory ? 'the bench process itself (engine + seeding code), measured during engine.rebuild(all)' : undefined),
-  };
-}
 
 function gitCommit(): string {
   try {
@@ -108,7 +79,7 @@ async function main(): Promise<void> {
 
   if (only.includes('store')) {
     log('== event store vs raw SQL');
-    rows.push(...(await runStoreBench({ ...sizes.store, log })).map(fromStore));
+    rows.push(...(await runStoreBench({ ...sizes.store, log })));
     write(false);
   }
   if (only.includes('system')) {
@@ -118,7 +89,7 @@ async function main(): Promise<void> {
   }
   if (only.includes('projections')) {
     log('== projection rebuild vs raw read-all');
-    rows.push(...(await runProjectionsBench({ sizes: sizes.projections, log: (l) => log(`  ${l}`) })).map(fromProjections));
+    rows.push(...(await runProjectionsBench({ sizes: sizes.projections, log: (l) => log(`  ${l}`) })));
   }
 
   log(`\n${renderTable(rows)}\n`);

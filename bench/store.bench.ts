@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { eventStoreMigrations, PostgresEventStore } from '@jejak/event-store';
 import { runMigrations } from '@jejak/platform';
-import { monitoredEvent, rate, readLog, runFor, startBenchDatabase, table, timeOnce, type BenchRow, type Timed } from './bench-kit';
+import { monitoredEvent, rate, readLog, runFor, startBenchDatabase, table, timeOnce, type Timed } from './bench-kit';
+import type { ResultRow } from './bench-table';
 import { RawSqlBaseline } from './raw-sql-baseline';
 import { profileCase, resetProfile, type StatementProfile } from './profile';
 
@@ -178,19 +179,21 @@ export async function runStoreCases(opts: StoreBenchOptions = {}): Promise<{ res
 }
 
 /** For `npm run bench` (bench/run-all.ts): one row per case, events per second beside the baseline. */
-export async function runStoreBench(opts: StoreBenchOptions = {}): Promise<BenchRow[]> {
+export async function runStoreBench(opts: StoreBenchOptions = {}): Promise<ResultRow[]> {
   const { results } = await runStoreCases(opts);
   return results.map(toRow);
 }
 
-function toRow(r: CaseResult): BenchRow {
+/** The targets of the store are ratios to its raw-SQL baseline. */
+function toRow(r: CaseResult): ResultRow {
   return {
-    name: `event store: ${r.case}`,
+    section: 'event store',
+    name: r.case,
     value: Math.round(r.store.eventsPerSecond),
     unit: 'events/s',
+    baselineName: 'raw SQL',
     baseline: Math.round(r.baseline.eventsPerSecond),
-    ratio: Number(r.ratio.toFixed(3)),
-    target: r.target,
+    target: { on: 'ratio', op: '>=', bound: r.target },
   };
 }
 
