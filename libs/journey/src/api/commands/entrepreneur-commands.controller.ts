@@ -7,7 +7,7 @@ import { CurrentActor, Roles, type Actor } from '@jejak/auth';
 import { Ctx, requireIfMatch, type RequestContext } from '@jejak/platform';
 import {
   AssignCaseworkerCommand, CorrectProfileCommand, ErasePersonalDataCommand, GraduateToLanjutanCommand, RecordGrantCommand,
-  RecordMonitoringVisitCommand, RecordTrainingCommand, RegisterEntrepreneurCommand, WithdrawCommand, type WriteResult,
+  RecordMonitoringVisitCommand, RecordTrainingCommand, RegisterEntrepreneurCommand, WithdrawCommand, type CommandMeta, type WriteResult,
 } from '../../application';
 import { CorrectProfileDto } from './correct-profile.dto';
 import {
@@ -16,7 +16,8 @@ import {
 import { RegisterEntrepreneurDto } from './register-entrepreneur.dto';
 import { commandMeta, WriteEndpoint, written } from './write-endpoint';
 
-type EntrepreneurCommandClass = new (id: string, input: never, meta: ReturnType<typeof commandMeta>) => object;
+/** A command class of an existing case; its input type is what the endpoint's DTO must provide. */
+type EntrepreneurCommandClass<I> = new (id: string, input: I, meta: CommandMeta) => object;
 
 /** The journey's commands (api.md). Controllers only translate HTTP; the handlers decide. */
 @ApiTags('entrepreneurs')
@@ -83,9 +84,9 @@ export class EntrepreneurCommandsController {
   }
 
   /** Writes to an existing case: If-Match is required (428 without it) and becomes the expected version. */
-  private async update(Command: EntrepreneurCommandClass, id: string, body: object, ifMatch: string | undefined, actor: Actor, ctx: RequestContext, res: Response) {
+  private async update<I extends object>(Command: EntrepreneurCommandClass<I>, id: string, body: I, ifMatch: string | undefined, actor: Actor, ctx: RequestContext, res: Response) {
     const expectedVersion = requireIfMatch(ifMatch);
-    const command = new Command(id, { ...body } as never, commandMeta(actor, ctx, expectedVersion));
-    return written(res, await this.commands.execute<object, WriteResult>(command as never));
+    const command = new Command(id, { ...body }, commandMeta(actor, ctx, expectedVersion));
+    return written(res, await this.commands.execute<object, WriteResult>(command));
   }
 }
