@@ -65,6 +65,9 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
     const app = await NestFactory.create<NestExpressApplication>(options.module(config, db), {
       bufferLogs: true,
       logger: config.logLevel === 'silent' ? false : undefined,
+      // Nest's default exits the process when a provider throws while the app is created, past the
+      // catch below (embedded PostgreSQL left running) and past runApp's report (silent, no message).
+      abortOnError: false,
     });
     // No app.enableShutdownHooks(): runApp owns SIGINT/SIGTERM and calls close() below, which runs
     // the same hooks once. Nest's own signal listener made a second, concurrent app.close() that
