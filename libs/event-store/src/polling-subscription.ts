@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import { CatchUpPause, nextBackoff } from './catch-up-pause';
 import type { EventStore, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
@@ -9,13 +10,13 @@ import type { EventStore, SubscribeOptions, Subscription } from './event-store.p
 export class PollingSubscription implements Subscription {
   private _position: number;
   private stopped = false;
-  private wake: (() => void) | null = null;
+  private readonly pause = new CatchUpPause();
   /** set by an append signal that arrived while a read was under way */
   private dirty = false;
   private loop: Promise<void> | null = null;
   private readonly onAppended = () => {
     this.dirty = true;
-    this.wake?.();
+    this.pause.interrupt();
   };
 
   constructor(
@@ -40,7 +41,7 @@ export class PollingSubscription implements Subscription {
   async stop(): Promise<void> {
     this.stopped = true;
     this.signal.off('appended', this.onAppended);
-    this.wake?.();
+    this.pause.interrupt();
     await this.loop;
     this.onStop();
   }
@@ -60,7 +61,7 @@ export class PollingSubscription implements Subscription {
         if (events.length < batchSize) await this.sleep(this.pollIntervalMs);
       } catch (err) {
         this.options.onError?.(err);
-        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        backoff = nextBackoff(backoff);
         await this.sleep(backoff);
       }
     }
@@ -68,16 +69,6 @@ export class PollingSubscription implements Subscription {
 
   private sleep(ms: number): Promise<void> {
     if (this.stopped || this.dirty) return Promise.resolve();
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    return this.pause.sleep(ms);
   }
 }

@@ -1,4 +1,5 @@
 import type { AllStreamSubscription, KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { CatchUpPause, nextBackoff } from '../catch-up-pause';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { jejakEventsFilter, readPositionAfter, type KurrentRecord } from './kurrentdb-envelope';
 
@@ -14,7 +15,7 @@ export class KurrentDbSubscription implements Subscription {
   private stopped = false;
   private current: AllStreamSubscription | null = null;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pause = new CatchUpPause();
 
   constructor(
     private readonly client: KurrentDBClient,
@@ -35,7 +36,7 @@ export class KurrentDbSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pause.interrupt();
     await this.current?.unsubscribe().catch(() => undefined);
     await this.loop;
     this.onStop();
@@ -49,7 +50,7 @@ export class KurrentDbSubscription implements Subscription {
       } catch (err) {
         if (this.stopped) break;
         this.options.onError?.(err);
-        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        backoff = nextBackoff(backoff);
         await this.sleep(backoff);
       }
     }
@@ -82,16 +83,6 @@ export class KurrentDbSubscription implements Subscription {
 
   private sleep(ms: number): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    return this.pause.sleep(ms);
   }
 }
