@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from '@jejak/platform';
 import { NikHasher } from '../nik-hasher';
 import { PersonalDataConfigError, resolveSecrets } from './master-key';
 
@@ -17,6 +18,7 @@ describe('master key from configuration', () => {
 
   it.each([['not base64!'], [randomBytes(16).toString('base64')], [randomBytes(33).toString('base64')]])('refuses a malformed key %s', (bad) => {
     expect(() => resolveSecrets({ masterKey: bad, dataDir: tempDir() })).toThrow(PersonalDataConfigError);
+    expect(() => resolveSecrets({ masterKey: bad, dataDir: tempDir() })).toThrow(ConfigError);
   });
 
   it('without one, generates a key file readable only by its owner on first start and reuses it after', () => {

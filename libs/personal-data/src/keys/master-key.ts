@@ -1,6 +1,7 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '@jejak/platform';
 import { KEY_BYTES } from '../crypto/aes-gcm';
 
 export interface PersonalDataSecrets {
@@ -22,8 +23,12 @@ export interface SecretSources {
   log?: (message: string) => void;
 }
 
-export class PersonalDataConfigError extends Error {
+/** A bad key setting: a ConfigError, so start-up reports it like any other setting, without a stack. */
+export class PersonalDataConfigError extends ConfigError {
   override readonly name = 'PersonalDataConfigError';
+  constructor(problem: string) {
+    super([problem]);
+  }
 }
 
 /**
