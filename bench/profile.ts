@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { table } from './bench-kit';
 
 export interface StatementProfile {
   query: string;
@@ -24,4 +25,9 @@ export async function profileCase(pool: Pool): Promise<StatementProfile[]> {
       ORDER BY total_exec_time DESC LIMIT 8`,
   );
   return rows.map((r) => ({ query: `${r.toplevel ? '' : '  (nested) '}${r.query}`, calls: r.calls, totalMs: r.total, meanMs: r.mean }));
+}
+
+/** The statements of profileCase as a table for the terminal. */
+export function profileTable(profile: readonly StatementProfile[]): string {
+  return table(['statement', 'calls', 'total ms', 'mean ms'], profile.map((p) => [p.query, String(p.calls), p.totalMs.toFixed(0), p.meanMs.toFixed(3)]));
 }

@@ -15,7 +15,7 @@ import { runMigrations } from '@jejak/platform';
 import { monitoredEvent, rate, readLog, runFor, startBenchDatabase, table, timeOnce, type Timed } from './bench-kit';
 import type { ResultRow } from './bench-table';
 import { RawSqlBaseline } from './raw-sql-baseline';
-import { profileCase, resetProfile, type StatementProfile } from './profile';
+import { profileCase, profileTable, resetProfile, type StatementProfile } from './profile';
 
 export interface StoreBenchOptions {
   /** length of one timed run */
@@ -213,7 +213,7 @@ function report(results: CaseResult[], environment: Record<string, unknown>, opt
   );
   for (const r of results.filter((x) => x.profile)) {
     console.log(`\nprofile: ${r.case} (timed rounds only)`);
-    console.log(table(['statement', 'calls', 'total ms', 'mean ms'], r.profile!.map((p) => [p.query, String(p.calls), p.totalMs.toFixed(0), p.meanMs.toFixed(3)])));
+    console.log(profileTable(r.profile!));
   }
   // compiled to dist/bench/: the results belong beside the sources, in bench/results/
   const dir = join(__dirname, '..', '..', 'bench', 'results');

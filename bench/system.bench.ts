@@ -8,14 +8,14 @@ import type { Pool } from 'pg';
 import { seedDemo } from '@jejak/demo';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
 import { withRuntime, type ToolRuntime } from '../tools/tool-runtime';
-import { freshSecrets, startBenchDatabase, table } from './bench-kit';
+import { freshSecrets, startBenchDatabase } from './bench-kit';
 import type { ResultRow } from './bench-table';
 import { cpuMeter } from './cpu-meter';
 import { runHttpBench } from './http.bench';
 import { startJejakServer } from './jejak-server';
 import { runLagBench } from './lag.bench';
 import { runQueriesBench } from './queries.bench';
-import { profileCase, resetProfile } from './profile';
+import { profileCase, profileTable, resetProfile } from './profile';
 import { registrationBodies } from './registration-bodies';
 
 export interface SystemBenchOptions {
@@ -67,8 +67,7 @@ async function phase<T>(pool: Pool, statements: boolean, name: string, log: (l: 
   if (statements) await resetProfile(pool);
   const result = await work();
   if (statements) {
-    const top = await profileCase(pool);
-    log(`  pg_stat_statements, ${name}:\n${table(['statement', 'calls', 'total ms', 'mean ms'], top.map((p) => [p.query, String(p.calls), p.totalMs.toFixed(0), p.meanMs.toFixed(3)]))}`);
+    log(`  pg_stat_statements, ${name}:\n${profileTable(await profileCase(pool))}`);
   }
   return result;
 }
