@@ -7,8 +7,6 @@ import { ErrorCode } from './error-codes';
  */
 export type DomainErrorKind = 'conflict' | 'invalid' | 'not_found';
 
-export const HTTP_STATUS_OF_KIND = { conflict: 409, invalid: 422, not_found: 404 } as const satisfies Record<DomainErrorKind, number>;
-
 export interface FieldIssue {
   field: string;
   code: string;

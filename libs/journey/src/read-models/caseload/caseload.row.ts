@@ -1,9 +1,10 @@
 import type { Programme } from '../../domain/events/vocabulary';
 import type { IsoDate } from '../../domain/shared/dates';
 
-/** api.md `stage`: the furthest milestone of an open case, or how it ended. */
-export const STAGES = ['registered', 'trained', 'funded', 'monitored', 'graduated', 'withdrawn'] as const;
-export type Stage = (typeof STAGES)[number];
+import type { Stage } from '../../domain/entrepreneur/entrepreneur.state';
+
+/** api.md `stage`, the domain's own list: the furthest milestone of an open case, or how it ended. */
+export { STAGES, type Stage } from '../../domain/entrepreneur/entrepreneur.state';
 
 /** One entrepreneur as the caseworker's list shows them. */
 export interface CaseloadRow {
