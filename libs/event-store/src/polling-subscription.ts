@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { CatchUpPause, nextBackoff } from './catch-up-pause';
+import { WakeableSleep, nextBackoff } from './wakeable-sleep';
 import type { EventStore, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
@@ -10,13 +10,13 @@ import type { EventStore, SubscribeOptions, Subscription } from './event-store.p
 export class PollingSubscription implements Subscription {
   private _position: number;
   private stopped = false;
-  private readonly pause = new CatchUpPause();
+  private readonly pause = new WakeableSleep();
   /** set by an append signal that arrived while a read was under way */
   private dirty = false;
   private loop: Promise<void> | null = null;
   private readonly onAppended = () => {
     this.dirty = true;
-    this.pause.interrupt();
+    this.pause.wake();
   };
 
   constructor(
@@ -41,7 +41,7 @@ export class PollingSubscription implements Subscription {
   async stop(): Promise<void> {
     this.stopped = true;
     this.signal.off('appended', this.onAppended);
-    this.pause.interrupt();
+    this.pause.wake();
     await this.loop;
     this.onStop();
   }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { toIntegrationEvents, type IntegrationEvent } from '@jejak/contracts';
-import type { EventStore, RecordedEvent, Subscription } from '@jejak/event-store';
+import { WakeableSleep, type EventStore, type RecordedEvent, type Subscription } from '@jejak/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Publisher } from './publisher.port';
@@ -50,7 +50,7 @@ export class Relay {
   private published = 0;
   private stopped = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly nap = new WakeableSleep();
   private signalStopped: () => void = () => undefined;
   private readonly stoppedSignal = new Promise<void>((resolve) => (this.signalStopped = resolve));
 
@@ -83,7 +83,7 @@ export class Relay {
   async stop(): Promise<void> {
     this.stopped = true;
     this.signalStopped();
-    this.wake?.();
+    this.nap.wake();
     this.emitter.emit('change');
     await this.loop;
     this.role = 'stopped';
@@ -195,17 +195,6 @@ export class Relay {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    return this.stopped ? Promise.resolve() : this.nap.sleep(ms);
   }
 }

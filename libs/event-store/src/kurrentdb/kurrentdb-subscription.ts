@@ -1,5 +1,5 @@
 import type { AllStreamSubscription, KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { CatchUpPause, nextBackoff } from '../catch-up-pause';
+import { WakeableSleep, nextBackoff } from '../wakeable-sleep';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { jejakEventsFilter, readPositionAfter, type KurrentRecord } from './kurrentdb-envelope';
 
@@ -15,7 +15,7 @@ export class KurrentDbSubscription implements Subscription {
   private stopped = false;
   private current: AllStreamSubscription | null = null;
   private loop: Promise<void> | null = null;
-  private readonly pause = new CatchUpPause();
+  private readonly pause = new WakeableSleep();
 
   constructor(
     private readonly client: KurrentDBClient,
@@ -36,7 +36,7 @@ export class KurrentDbSubscription implements Subscription {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.pause.interrupt();
+    this.pause.wake();
     await this.current?.unsubscribe().catch(() => undefined);
     await this.loop;
     this.onStop();

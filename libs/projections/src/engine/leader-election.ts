@@ -1,6 +1,6 @@
+import { WakeableSleep } from '@jejak/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { LEADER_LOCK_ID, LOCK_NAMESPACE } from './sql';
-import { WakeableSleep } from './wakeable-sleep';
 
 export interface LeaderElectionOptions {
   retryMs: number;

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@jejak/event-store';
+import { nextBackoff, WakeableSleep, type EventStore, type RecordedEvent } from '@jejak/event-store';
 import type { Pool } from 'pg';
 import type { Projection } from '../projection';
 import { applyToProjection } from './batch-applier';
@@ -8,7 +8,6 @@ import { liveContext } from './projection-context';
 import type { ProjectionMetrics } from './projection-metrics';
 import type { ProjectionsConfig } from './projections.config';
 import { assertName } from './sql';
-import { WakeableSleep } from './wakeable-sleep';
 
 export interface ProjectorDeps {
   pool: Pool;
@@ -83,7 +82,7 @@ export class Projector {
       } catch (err) {
         this.reader.clear();
         this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`);
-        backoff = Math.min(backoff ? backoff * 2 : 100, 5000);
+        backoff = nextBackoff(backoff);
         await this.sleep(backoff);
       }
     }

@@ -1,25 +1,26 @@
 /**
- * How a catch-up subscription waits: a timer that stop() or an append signal cuts short, so a
- * subscription never makes its owner wait out a poll interval or a back-off.
+ * The wait between polls (or retries) of a long-running loop: catch-up subscriptions, the
+ * projector, leader election, the relay. A timer that stop() or news of work cuts short, so such a
+ * loop never makes its owner wait out a poll interval or a back-off.
  */
-export class CatchUpPause {
-  private wake: (() => void) | null = null;
+export class WakeableSleep {
+  private wakeUp: (() => void) | null = null;
 
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        if (this.wake === done) this.wake = null;
+        if (this.wakeUp === done) this.wakeUp = null;
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this.wakeUp = done;
     });
   }
 
   /** Ends the sleep under way, if any. */
-  interrupt(): void {
-    this.wake?.();
+  wake(): void {
+    this.wakeUp?.();
   }
 }
 
