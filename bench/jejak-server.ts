@@ -66,7 +66,8 @@ export async function startJejakServer(opts: ServerOptions): Promise<JejakServer
       PORT: String(port),
       HOST: '127.0.0.1',
       JEJAK_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
+      // logging on, as deployed: the server pays for its request log (one JSON line per request)
+      LOG_LEVEL: 'info',
       JEJAK_AUTH_MODE: 'local',
       JEJAK_JWT_SECRET: JWT_SECRET,
       JEJAK_MASTER_KEY: masterKey,
@@ -76,7 +77,10 @@ export async function startJejakServer(opts: ServerOptions): Promise<JejakServer
   });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
-  child.stdout?.on('data', (d: Buffer) => opts.log?.(`[server] ${d.toString().trimEnd()}`));
+  // the start-up lines are shown; the structured log (JSON lines) is read and dropped, as a log shipper would take it
+  child.stdout?.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.startsWith('[')) opts.log?.(`[server] ${line}`);
+  });
   await waitForHealth(url, child, () => err, 120_000);
   const pid = child.pid as number;
   const auth: LocalAuthConfig = { mode: 'local', issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, secret: JWT_SECRET, keyFile: join(dataDir, 'unused.pem') };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig, type JejakConfig } from './config';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -72,6 +73,9 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
     // No app.enableShutdownHooks(): runApp owns SIGINT/SIGTERM and calls close() below, which runs
     // the same hooks once. Nest's own signal listener made a second, concurrent app.close() that
     // ended the pool twice and crashed the process on every stop.
+    // Nest's own log through the structured logger of PlatformModule (nest/logging.ts), when the app has it
+    const logger = structuredLogger(app);
+    if (logger) app.useLogger(logger);
     await options.configure?.(app, config);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
@@ -128,6 +132,14 @@ export function runApp(options: BootstrapOptions & { afterStart?(running: Runnin
     else process.stderr.write(`[${options.name}] failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });
+}
+
+function structuredLogger(app: INestApplication): Logger | undefined {
+  try {
+    return app.get(Logger, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function redact(url: string): string {

@@ -23,4 +23,10 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toBe('postgres');
     expect(loadConfig({ KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false', JEJAK_EVENT_STORE: 'kurrentdb' }).eventStore).toBe('kurrentdb');
   });
+
+  it('takes a log level by name, in any case, and refuses one pino does not know', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
+  });
 });

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 
+/** pino's levels; `silent` logs nothing (tests). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Process configuration, read once from the environment and validated with clear messages. */
 export interface JejakConfig {
   port: number;
@@ -11,7 +15,8 @@ export interface JejakConfig {
   kurrentDbUrl: string | null;
   /** where the event log lives; KurrentDB only when asked for explicitly (ADR 0006) */
   eventStore: 'postgres' | 'kurrentdb';
-  logLevel: string;
+  /** pino's level for the structured log; `silent` for none */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
   if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('JEJAK_EVENT_STORE=kurrentdb needs KURRENTDB_URL');
   const kafkaBrokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   for (const b of kafkaBrokers) if (!/^[^:\s]+:\d+$/.test(b)) problems.push(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const config: JejakConfig = {
     port: port(env, 'PORT', 3000, problems),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -49,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     kafkaBrokers,
     kurrentDbUrl,
     eventStore,
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logLevel,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -6,6 +6,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { JejakConfig } from '../config';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
+import { loggingModule } from './logging';
 import { MetricsController } from './metrics.controller';
 import { EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
 
@@ -33,6 +34,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
+      imports: [loggingModule(options.config.logLevel)],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: JEJAK_CONFIG, useValue: options.config },
