@@ -9,7 +9,8 @@ const USAGE = 'usage: npm run projections:rebuild -- <name|all>';
 /**
  * `npm run projections:rebuild -- <name|all>`: rebuilds into fresh tables and swaps them in, while
  * the running app keeps serving and projecting. With the app on its embedded PostgreSQL, point
- * DATABASE_URL at it (postgres://jejak:jejak@localhost:54329/postgres) or use the admin endpoint.
+ * DATABASE_URL at it (postgres://jejak:jejak@127.0.0.1:54329/jejak, the URL the app itself uses)
+ * or use the admin endpoint.
  */
 async function main(): Promise<void> {
   const name = process.argv[2];
