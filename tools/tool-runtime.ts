@@ -22,7 +22,7 @@ export async function withRuntime<T>(url: string, sources: SecretSources, work: 
   // stopping the database can reach a connection the pool is still closing: not a failure
   pool.on('error', () => undefined);
   try {
-    await runMigrations(url, allMigrations);
+    await runMigrations(url, allMigrations, (m) => process.stderr.write(`${m}\n`));
     const secrets = resolveSecrets(sources);
     const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
     await vault.verifyMasterKey();

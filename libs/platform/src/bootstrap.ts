@@ -61,7 +61,7 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
   const log = (m: string) => (config.logLevel === 'silent' ? undefined : process.stdout.write(`[${options.name}] ${m}\n`));
   const db = await openDatabase(config, log);
   try {
-    const ran = await runMigrations(db.url, options.migrations);
+    const ran = await runMigrations(db.url, options.migrations, log);
     if (ran.length) log(`migrations applied: ${ran.length}`);
     const app = await NestFactory.create<NestExpressApplication>(options.module(config, db), {
       bufferLogs: true,

@@ -29,8 +29,11 @@ export interface PostgresEventStoreOptions {
 const COLUMNS = `global_position, stream_id, stream_version, event_id, event_type, schema_version,
   data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
 
-/** Only positions of transactions older than every running one: nothing can appear below it later. */
-const SAFE_LIMIT = `pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 1000000`;
+/**
+ * Only positions of transactions older than every running one: nothing can appear below it later.
+ * The offset is the appends' own (0 unless a restore moved it: migrations/1733100000000-position-offset.ts).
+ */
+const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jejak_position_offset()) * 1000000`;
 
 interface EventRow {
   global_position: string;
@@ -264,4 +267,17 @@ export class PostgresEventStore implements EventStore {
     };
     return this.upcasters.isEmpty ? e : this.upcasters.apply(e);
   }
+}
+
+/**
+ * Run at every start, after the migrations: when the log is ahead of this cluster's transaction
+ * ids (a pg_dump restored into a new cluster), moves the positions' offset so new events come
+ * after the restored ones. Returns the new offset, or null when nothing had to move (the usual
+ * case) or the database has no event store.
+ */
+export async function alignGlobalPositions(db: { query(text: string): Promise<QueryResult> }): Promise<number | null> {
+  const { rows } = await db.query(`SELECT to_regprocedure('jejak_align_positions()') IS NOT NULL AS present`);
+  if (!rows[0].present) return null;
+  const { rows: moved } = await db.query('SELECT jejak_align_positions() AS "offset"');
+  return moved[0].offset === null ? null : Number(moved[0].offset);
 }

@@ -3,6 +3,7 @@ import { AppendMany1732500000001 } from './1732500000001-append-many';
 import { SerialiseAppendsPerStream1732600000000 } from './1732600000000-serialise-appends-per-stream';
 import { HashWithoutRebuildingJsonb1732600000001 } from './1732600000001-hash-without-rebuilding-jsonb';
 import { AppendNewStreamsInOnePass1732600002000 } from './1732600002000-append-new-streams-in-one-pass';
+import { PositionOffset1733100000000 } from './1733100000000-position-offset';
 
 /** In order; each runs once (TypeORM's migrations table), inside its own transaction. */
 export const eventStoreMigrations = [
@@ -11,4 +12,5 @@ export const eventStoreMigrations = [
   SerialiseAppendsPerStream1732600000000,
   HashWithoutRebuildingJsonb1732600000001,
   AppendNewStreamsInOnePass1732600002000,
+  PositionOffset1733100000000,
 ];
