@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataModule, PersonalDataVault } from '@jejak/personal-data';
 import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
+import { GroupQueriesController } from '../api/queries/group-queries.controller';
 import { ReportQueriesController } from '../api/queries/report-queries.controller';
 import { GetCaseHandler } from './case-state/get-case.query';
 import { ListCaseloadHandler } from './caseload/caseload.query';
+import { GetGroupHandler } from './group-state/get-group.query';
 import { journeyProjections } from './journey-projections';
 import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
 import { GetProgressionHandler } from './progression/progression.query';
@@ -21,11 +23,12 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
  */
 @Module({
   imports: [CqrsModule, PersonalDataModule],
-  controllers: [EntrepreneurQueriesController, ReportQueriesController],
+  controllers: [EntrepreneurQueriesController, GroupQueriesController, ReportQueriesController],
   providers: [
     ReadModelFreshness,
     ListCaseloadHandler,
     GetCaseHandler,
+    GetGroupHandler,
     GetTimelineHandler,
     GetProgressionHandler,
     ListLanjutanEligibleHandler,

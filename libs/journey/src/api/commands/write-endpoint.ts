@@ -16,7 +16,7 @@ export class WriteResultDto implements WriteResult {
   globalPosition!: number;
 }
 
-const problem = (status: number, description: string) => ApiResponse({ status, description, content: { 'application/problem+json': {} } });
+export const problem = (status: number, description: string) => ApiResponse({ status, description, content: { 'application/problem+json': {} } });
 
 /** OpenAPI and status code of a write: 201 + Location on create, 200 with If-Match otherwise. */
 export function WriteEndpoint(summary: string, kind: 'create' | 'update'): MethodDecorator {

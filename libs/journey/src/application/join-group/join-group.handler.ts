@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertKecamatanAccess } from '@jejak/auth';
 import type { EventStore } from '@jejak/event-store';
 import { EVENT_STORE } from '@jejak/platform';
 import { ErrorCode, NotFoundError } from '../../domain';
 import type { WriteResult } from '../shared/command-meta';
 import { JourneyCommandRunner } from '../shared/handle-command';
-import { entrepreneurStreamId } from '../shared/journey-streams';
+import { entrepreneurStream, entrepreneurStreamId, foldStream } from '../shared/journey-streams';
 import { JoinGroupCommand } from './join-group.command';
 
 @CommandHandler(JoinGroupCommand)
@@ -20,6 +21,9 @@ export class JoinGroupHandler implements ICommandHandler<JoinGroupCommand, Write
     // The group decider knows only the group; that the member is a registered person is checked here.
     const member = await this.store.readStream(entrepreneurStreamId(entrepreneurId));
     if (member.length === 0) throw new NotFoundError(ErrorCode.NOT_FOUND, `no entrepreneur is registered under ${entrepreneurId}`);
+    // The runner checks the group's area; the person added must be in the caller's area as well.
+    const region = entrepreneurStream.regionOf(foldStream(entrepreneurStream, member), member);
+    if (region !== undefined) assertKecamatanAccess(command.meta.actor, region);
     return this.runner.group('JoinGroup', command);
   }
 }

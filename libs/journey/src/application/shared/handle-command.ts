@@ -11,7 +11,7 @@ import {
 } from '../../domain';
 import type { CommandMeta, EntrepreneurInput, GroupInput, WriteResult } from './command-meta';
 import { JOURNEY_DECISION_CONTEXT } from './journey-decision-context';
-import { entrepreneurStream, groupStream, type StreamSpec } from './journey-streams';
+import { entrepreneurStream, foldStream, groupStream, type StreamSpec } from './journey-streams';
 
 type DomainEventLike = { type: JourneyEventType; data: object };
 
@@ -105,7 +105,7 @@ export class JourneyCommandRunner {
   ): Promise<WriteResult> {
     const stream = streamId(spec.category, id);
     const history = read ? await this.load(stream, spec.subjectOf(id)) : [];
-    const state = history.reduce((s, e) => spec.evolve(s, { type: e.type, data: e.data } as E), spec.initialState);
+    const state = foldStream(spec, history);
     const version = history.length;
     const region = version > 0 ? spec.regionOf(state, history) : options.newRegion;
     if (region !== undefined) assertKecamatanAccess(meta.actor, region);

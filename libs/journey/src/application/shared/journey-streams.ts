@@ -38,4 +38,9 @@ export const groupStream: StreamSpec<GroupState, GroupEvent> = {
   },
 };
 
+/** Folds a stream as read; sealed personal fields do no harm, since no evolve reads personal values. */
+export function foldStream<S, E extends { type: string; data: object }>(spec: StreamSpec<S, E>, history: readonly RecordedEvent[]): S {
+  return history.reduce((state, e) => spec.evolve(state, { type: e.type, data: e.data } as E), spec.initialState);
+}
+
 export const entrepreneurStreamId = (id: string): string => streamId(entrepreneurStream.category, id);

@@ -28,14 +28,25 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
   ) {}
 
   async execute({ entrepreneurId, asOf }: GetCaseQuery): Promise<CaseView> {
-    const recorded = await this.store.readStream(streamId('entrepreneur', entrepreneurId), { untilRecordedAt: asOf });
-    const keys = await this.vault.keysFor([entrepreneurId]);
-    const events = recorded.map((e) => ({ type: e.type, data: keys.open(e.data as object) }) as EntrepreneurEvent);
-    const state = evolveAll(events);
-    const last = recorded.at(-1);
-    if (state.status === 'unregistered' || last === undefined) throw notFound(entrepreneurId, asOf);
-    return caseView(state, last.streamVersion, last.recordedAt, keys.isErased(entrepreneurId));
+    const [view] = await readCaseViews(this.store, this.vault, [entrepreneurId], asOf);
+    if (view === undefined) throw notFound(entrepreneurId, asOf);
+    return view;
   }
+}
+
+/**
+ * Cases folded from their streams as GetCaseQuery answers them (undefined: none registered by
+ * then), their personal fields opened with one key lookup for all of them.
+ */
+export async function readCaseViews(store: EventStore, vault: PersonalDataVault, ids: readonly string[], asOf?: Date): Promise<(CaseView | undefined)[]> {
+  const streams = await Promise.all(ids.map((id) => store.readStream(streamId('entrepreneur', id), { untilRecordedAt: asOf })));
+  const keys = await vault.keysFor(ids);
+  return streams.map((recorded, i) => {
+    const state = evolveAll(recorded.map((e) => ({ type: e.type, data: keys.open(e.data as object) }) as EntrepreneurEvent));
+    const last = recorded.at(-1);
+    if (state.status === 'unregistered' || last === undefined) return undefined;
+    return caseView(state, last.streamVersion, last.recordedAt, keys.isErased(ids[i]));
+  });
 }
 
 function notFound(id: string, asOf: Date | undefined): NotFoundError {

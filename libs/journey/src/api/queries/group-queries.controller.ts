@@ -1,0 +1,35 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { assertKecamatanAccess, canAccessRegion, CurrentActor, Roles, type Actor } from '@jejak/auth';
+import { setEtag } from '@jejak/platform';
+import { GetGroupQuery } from '../../read-models/group-state/get-group.query';
+import type { GroupView } from '../../read-models/group-state/group.view';
+import { problem } from '../commands/write-endpoint';
+import { GroupViewDto } from './group-view.dto';
+import { CaseParams } from './query-params.dto';
+
+@ApiTags('groups')
+@ApiBearerAuth('bearer')
+@Roles('caseworker', 'supervisor', 'auditor')
+@Controller('v1/groups')
+export class GroupQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Like GET /v1/entrepreneurs/{id}: folded from the stream, scoped by the group's kecamatan. */
+  @Get(':id')
+  @ApiOperation({ summary: 'The kelompok now, folded from its stream, with its members; the ETag is its version' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'an ISO-8601 instant: the group (and its members) as they were then' })
+  @ApiResponse({ status: 200, type: GroupViewDto, headers: { ETag: {} } })
+  @problem(403, 'the group is outside the kecamatan of your token')
+  @problem(404, 'no group was formed under this id (by asOf)')
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: CaseParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<GroupView> {
+    const view = await this.queries.execute(new GetGroupQuery(id, params.asOf ? new Date(params.asOf) : undefined));
+    assertKecamatanAccess(actor, view.kecamatanCode);
+    setEtag(res, view.version);
+    // A member's name shows only to whom GET /v1/entrepreneurs/{id} would show it.
+    const members = view.members.map((m) => (m.kecamatanCode !== null && canAccessRegion(actor, m.kecamatanCode) ? m : { ...m, fullName: null }));
+    return { ...view, members };
+  }
+}
