@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { eventStoreMigrations, PostgresEventStore } from '@jejak/event-store';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
-import { keyId, NikHasher, PersonalDataVault, personalDataMigrations } from '@jejak/personal-data';
+import { NikHasher, PersonalDataVault, personalDataMigrations, secretsOf } from '@jejak/personal-data';
 import { runMigrations } from '@jejak/platform';
 import { createTestDatabase, type TestDatabase } from '@jejak/testing';
 import { seedDemo } from './seed-writer';
 
 const regions = IdnAreaRegionDirectory.loadSync();
 const masterKey = randomBytes(32);
-const secrets = { masterKey, masterKeyId: keyId(masterKey) };
+const secrets = secretsOf(masterKey);
 
 async function seeded(entrepreneurs: number, seed: number) {
   const db = await createTestDatabase('seed');

@@ -35,6 +35,24 @@ export class MasterKeyMismatchError extends PersonalDataError {
   }
 }
 
+/**
+ * The NIK uniqueness claims were made with another HMAC key: with this one, a NIK registered
+ * before would hash differently and could register a second time.
+ */
+export class NikKeyMismatchError extends PersonalDataError {
+  readonly code = 'PERSONAL_DATA.NIK_KEY_MISMATCH';
+  constructor(
+    readonly expected: string[],
+    readonly actual: string,
+  ) {
+    super(
+      `this database's NIK registrations were made with NIK HMAC key ${expected.join(', ')}, but this process has ${actual}: ` +
+        'set JEJAK_NIK_HMAC_KEY to the key the database was created with (or unset it if that key was derived from the master key); ' +
+        'with another key a NIK already registered could register again',
+    );
+  }
+}
+
 export class InvalidSubjectIdError extends PersonalDataError {
   readonly code = 'PERSONAL_DATA.INVALID_SUBJECT';
   constructor(subjectId: string) {

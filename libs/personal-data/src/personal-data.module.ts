@@ -43,6 +43,6 @@ export class PersonalDataModule implements OnModuleInit {
   constructor(@Inject(PersonalDataVault) private readonly vault: PersonalDataVault) {}
 
   async onModuleInit(): Promise<void> {
-    await this.vault.verifyMasterKey();
+    await this.vault.verifyKeys();
   }
 }

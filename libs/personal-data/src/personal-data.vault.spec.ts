@@ -3,11 +3,11 @@ import { runMigrations } from '@jejak/platform';
 import { createTestDatabase, type TestDatabase } from '@jejak/testing';
 import { eventStoreMigrations, PostgresEventStore, UniqueClaimViolationError } from '@jejak/event-store';
 import type { Pool } from 'pg';
-import { keyId } from './keys/master-key';
+import { secretsOf } from './keys/master-key';
 import { personalDataMigrations } from './migrations';
 import { NikHasher } from './nik-hasher';
 import { PersonalDataVault } from './personal-data.vault';
-import { MasterKeyMismatchError, SubjectErasedError } from './errors';
+import { MasterKeyMismatchError, NikKeyMismatchError, SubjectErasedError } from './errors';
 
 const PERSONAL = ['nik', 'fullName', 'phone'];
 const registration = () => ({
@@ -19,8 +19,8 @@ const registration = () => ({
   birthYear: 1990,
 });
 
-function secrets(master = randomBytes(32)) {
-  return { masterKey: master, masterKeyId: keyId(master) };
+function secrets(master: Buffer = randomBytes(32), nikHmacKey?: Buffer) {
+  return secretsOf(master, nikHmacKey);
 }
 
 describe('personal data vault', () => {
@@ -34,7 +34,7 @@ describe('personal data vault', () => {
     await runMigrations(db.url, [...eventStoreMigrations, ...personalDataMigrations]);
     pool = db.pool();
     vault = new PersonalDataVault(pool, master);
-    await vault.verifyMasterKey();
+    await vault.verifyKeys();
   });
   afterAll(() => db.drop());
 
@@ -131,7 +131,16 @@ describe('personal data vault', () => {
 
   it('a process with another master key refuses to start on this database', async () => {
     const stranger = new PersonalDataVault(pool, secrets());
-    await expect(stranger.verifyMasterKey()).rejects.toBeInstanceOf(MasterKeyMismatchError);
+    await expect(stranger.verifyKeys()).rejects.toBeInstanceOf(MasterKeyMismatchError);
+  });
+
+  it('a process with the right master key but another NIK HMAC key refuses to start: a registered NIK could register again', async () => {
+    const otherNikKey = new PersonalDataVault(pool, secrets(master.masterKey, randomBytes(32)));
+    const refused = otherNikKey.verifyKeys();
+    await expect(refused).rejects.toBeInstanceOf(NikKeyMismatchError);
+    await expect(refused).rejects.toThrow(/JEJAK_NIK_HMAC_KEY/);
+    // the NIK key derived from the same master key, as at the first start, is the one on record
+    await expect(new PersonalDataVault(pool, secrets(master.masterKey)).verifyKeys()).resolves.toBeUndefined();
   });
 
   it('one NIK registers once: its HMAC claim is refused for a second stream in the append transaction', async () => {

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { newDataKey, unwrapKey, wrapKey } from './crypto/aes-gcm';
 import { envelopeOf, sealFields } from './envelope';
-import { InvalidSubjectIdError, MasterKeyMismatchError, SubjectErasedError } from './errors';
+import { InvalidSubjectIdError, MasterKeyMismatchError, NikKeyMismatchError, SubjectErasedError } from './errors';
 import { type CachedKey, KeyCache, type KeyCacheOptions } from './keys/key-cache';
 import { DataKeyStore, type StoredKey } from './keys/data-key.store';
 import type { PersonalDataSecrets } from './keys/master-key';
@@ -22,7 +22,7 @@ export class PersonalDataVault {
 
   constructor(
     pool: Pool,
-    private readonly secrets: Pick<PersonalDataSecrets, 'masterKey' | 'masterKeyId'>,
+    private readonly secrets: Pick<PersonalDataSecrets, 'masterKey' | 'masterKeyId' | 'nikKeyId'>,
     cache: KeyCacheOptions = {},
   ) {
     this.store = new DataKeyStore(pool);
@@ -33,10 +33,15 @@ export class PersonalDataVault {
     return { size: this.cache.size, hits: this.cache.hits, misses: this.cache.misses };
   }
 
-  /** Call at start-up: refuses to run with another master key than the one the database was filled with. */
-  async verifyMasterKey(): Promise<void> {
+  /**
+   * Call at start-up: refuses to run with another master key than the one the database was filled
+   * with, or another NIK HMAC key than the one its NIK registrations were claimed with.
+   */
+  async verifyKeys(): Promise<void> {
     const known = await this.store.registerMasterKey(this.secrets.masterKeyId);
     if (!known.includes(this.secrets.masterKeyId)) throw new MasterKeyMismatchError(known, this.secrets.masterKeyId);
+    const nik = await this.store.registerNikKey(this.secrets.nikKeyId);
+    if (!nik.includes(this.secrets.nikKeyId)) throw new NikKeyMismatchError(nik, this.secrets.nikKeyId);
   }
 
   /**

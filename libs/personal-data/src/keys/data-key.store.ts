@@ -83,19 +83,25 @@ export class DataKeyStore {
    * Registers the master key on first use and returns every key id the database has seen,
    * under a table lock so two first starts with different keys cannot both register.
    */
-  async registerMasterKey(masterKeyId: string): Promise<string[]> {
+  /** Records the master key's fingerprint on first use; returns every fingerprint the database knows. */
+  registerMasterKey(masterKeyId: string): Promise<string[]> {
+    return this.registerFingerprint('personal_data_master_keys', 'master_key_id', masterKeyId);
+  }
+
+  /** The same for the key of the NIK uniqueness HMAC. */
+  registerNikKey(nikKeyId: string): Promise<string[]> {
+    return this.registerFingerprint('personal_data_nik_keys', 'nik_key_id', nikKeyId);
+  }
+
+  private async registerFingerprint(table: string, column: string, id: string): Promise<string[]> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('LOCK TABLE personal_data_master_keys IN EXCLUSIVE MODE');
-      await client.query(
-        `INSERT INTO personal_data_master_keys (master_key_id)
-         SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM personal_data_master_keys)`,
-        [masterKeyId],
-      );
-      const { rows } = await client.query<{ master_key_id: string }>('SELECT master_key_id FROM personal_data_master_keys ORDER BY first_used_at');
+      await client.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+      await client.query(`INSERT INTO ${table} (${column}) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM ${table})`, [id]);
+      const { rows } = await client.query<Record<string, string>>(`SELECT ${column} FROM ${table} ORDER BY first_used_at`);
       await client.query('COMMIT');
-      return rows.map((r) => r.master_key_id);
+      return rows.map((r) => r[column]);
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;

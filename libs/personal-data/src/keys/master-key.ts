@@ -9,6 +9,8 @@ export interface PersonalDataSecrets {
   /** short public fingerprint of the master key, stored beside what it wraps */
   masterKeyId: string;
   nikHmacKey: Buffer;
+  /** short public fingerprint of the NIK HMAC key: a database remembers which key its NIK claims were made with */
+  nikKeyId: string;
   /** where the master key came from, for the start-up log (never the key itself) */
   source: 'environment' | 'generated' | 'file';
   keyFile?: string;
@@ -36,7 +38,7 @@ export class PersonalDataConfigError extends ConfigError {
  * generated on first start into `<dataDir>/keys/master.key` (mode 0600) and reused afterwards.
  * Losing that file makes every person's data unreadable, exactly like erasing everyone: back it
  * up with the database. A mismatch with what the database holds is caught at start-up
- * (PersonalDataVault.verifyMasterKey), so a second process with another key cannot write.
+ * (PersonalDataVault.verifyKeys), so a second process with another key cannot write.
  */
 export function resolveSecrets(sources: SecretSources): PersonalDataSecrets {
   const fromEnv = sources.masterKey?.trim();
@@ -44,12 +46,21 @@ export function resolveSecrets(sources: SecretSources): PersonalDataSecrets {
     ? { key: decodeKey('JEJAK_MASTER_KEY', fromEnv, KEY_BYTES, KEY_BYTES), source: 'environment' as const }
     : loadOrGenerate(join(sources.dataDir, 'keys', 'master.key'), sources.log);
   const hmacRaw = sources.nikHmacKey?.trim();
-  const nikHmacKey = hmacRaw ? decodeKey('JEJAK_NIK_HMAC_KEY', hmacRaw, 32, 64) : deriveNikKey(master.key);
-  return { masterKey: master.key, masterKeyId: keyId(master.key), nikHmacKey, source: master.source, keyFile: 'file' in master ? master.file : undefined };
+  const nikHmacKey = hmacRaw ? decodeKey('JEJAK_NIK_HMAC_KEY', hmacRaw, 32, 64) : undefined;
+  return { ...secretsOf(master.key, nikHmacKey), source: master.source, keyFile: 'file' in master ? master.file : undefined };
+}
+
+/** The keys and their fingerprints from a master key (and a NIK HMAC key, derived from the master key when absent). */
+export function secretsOf(masterKey: Buffer, nikHmacKey: Buffer = deriveNikKey(masterKey)): Omit<PersonalDataSecrets, 'source' | 'keyFile'> {
+  return { masterKey, masterKeyId: keyId(masterKey), nikHmacKey, nikKeyId: nikKeyId(nikHmacKey) };
 }
 
 export function keyId(masterKey: Buffer): string {
   return createHash('sha256').update('jejak-master-key-id').update(masterKey).digest('hex').slice(0, 16);
+}
+
+export function nikKeyId(nikHmacKey: Buffer): string {
+  return createHash('sha256').update('jejak-nik-key-id').update(nikHmacKey).digest('hex').slice(0, 16);
 }
 
 /** A separate key for the NIK HMAC, so the master key itself never touches the uniqueness index. */

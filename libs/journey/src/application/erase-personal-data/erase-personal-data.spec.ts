@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isErasedData, PersonalDataVault } from '@jejak/personal-data';
+import { isErasedData, PersonalDataVault, secretsOf } from '@jejak/personal-data';
 import { evolveAll, type EntrepreneurEvent } from '../../domain';
 import { RecordGrantCommand } from '../record-grant/record-grant.command';
 import { RecordGrantHandler } from '../record-grant/record-grant.handler';
@@ -93,6 +93,6 @@ describe('erasing a person’s data (crypto-shredding)', () => {
     await expect(interrupted.execute(new ErasePersonalDataCommand(id, { reason: 'permintaan subjek data' }, meta({ expectedVersion: 4 })))).rejects.toThrow('connection lost');
     expect(await w.vault.isErased(id)).toBe(false);
     await expect(erase(id, 4)).rejects.toMatchObject({ code: 'REQUEST.PRECONDITION_FAILED' });
-    expect(await new PersonalDataVault(w.pool, { masterKey: Buffer.alloc(32), masterKeyId: 'x' }).isErased(id)).toBe(true);
+    expect(await new PersonalDataVault(w.pool, secretsOf(Buffer.alloc(32))).isErased(id)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eventStoreMigrations, PostgresEventStore } from '@jejak/event-store';
-import { keyId, NikHasher, personalDataMigrations, PersonalDataVault } from '@jejak/personal-data';
+import { NikHasher, personalDataMigrations, PersonalDataVault, secretsOf } from '@jejak/personal-data';
 import { runMigrations } from '@jejak/platform';
 import { createTestDatabase, type TestDatabase } from '@jejak/testing';
 import type { Actor } from '@jejak/auth';
@@ -31,7 +31,7 @@ export async function startWriteSide(): Promise<WriteSide> {
   const pool = db.pool();
   const store = new PostgresEventStore(pool);
   const master = randomBytes(32);
-  const vault = new PersonalDataVault(pool, { masterKey: master, masterKeyId: keyId(master) });
+  const vault = new PersonalDataVault(pool, secretsOf(master));
   const context: DecisionContext = { regions: await IdnAreaRegionDirectory.load(), policy: DEFAULT_JOURNEY_POLICY };
   return {
     db, pool, store, vault,

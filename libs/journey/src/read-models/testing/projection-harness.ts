@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eventStoreMigrations, PostgresEventStore, type RecordedEvent } from '@jejak/event-store';
-import { personalDataMigrations, PersonalDataVault, keyId } from '@jejak/personal-data';
+import { personalDataMigrations, PersonalDataVault, secretsOf } from '@jejak/personal-data';
 import { runMigrations } from '@jejak/platform';
 import type { Projection, ProjectionContext } from '@jejak/projections';
 import { createTestDatabase, type TestDatabase } from '@jejak/testing';
@@ -30,8 +30,8 @@ export class ProjectionHarness {
     await runMigrations(db.url, [...eventStoreMigrations, ...personalDataMigrations]);
     const pool = db.pool(4);
     const master = randomBytes(32);
-    const vault = new PersonalDataVault(pool, { masterKey: master, masterKeyId: keyId(master) });
-    await vault.verifyMasterKey();
+    const vault = new PersonalDataVault(pool, secretsOf(master));
+    await vault.verifyKeys();
     for (const p of projections)
       for (const t of p.tables) {
         await pool.query(t.ddl(quote(t.name)));
