@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { seedDemo } from '@jejak/demo';
-import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
+import { configuredJourneyProjections } from '@jejak/journey/read-models';
 import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
 import type { PersonalDataVault } from '@jejak/personal-data';
 import { loadProjectionsConfig, ProjectionEngine, type Projection } from '@jejak/projections';
@@ -119,7 +119,7 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
   const rows: ResultRow[] = [];
   const regions = await IdnAreaRegionDirectory.load();
   // the journey read models only: the engine's example stream counter is not part of the product
-  const projections = (opts.projections ?? ((v) => journeyProjections({ personalData: vaultPersonalDataReader(v) })))(vault);
+  const projections = (opts.projections ?? ((v) => configuredJourneyProjections(v)))(vault);
   const config = loadProjectionsConfig({});
   const engine = new ProjectionEngine({ pool, store, projections, config });
   await engine.setup();

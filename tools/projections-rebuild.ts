@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
+import { configuredJourneyProjections } from '@jejak/journey/read-models';
 import { AlreadyRunningError, ConfigError } from '@jejak/platform';
 import { loadProjectionsConfig, ProjectionEngine, RebuildInProgressError, UnknownProjectionError } from '@jejak/projections';
 import { withToolRuntime } from './tool-runtime';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const engine = new ProjectionEngine({
       pool,
       store,
-      projections: journeyProjections({ personalData: vaultPersonalDataReader(vault) }),
+      projections: configuredJourneyProjections(vault),
       config: loadProjectionsConfig(),
     });
     await engine.setup();

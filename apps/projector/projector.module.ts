@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { journeyProjections, vaultPersonalDataReader } from '@jejak/journey/read-models';
+import { configuredJourneyProjections } from '@jejak/journey/read-models';
 import { PersonalDataModule, PersonalDataVault } from '@jejak/personal-data';
 import { PlatformModule, type Database, type JejakConfig } from '@jejak/platform';
 import { ProjectionsModule } from '@jejak/projections';
@@ -20,7 +20,7 @@ export class ProjectorAppModule {
           // Not JourneyReadModule: it brings the query routes, which need the API process's auth.
           imports: [PersonalDataModule],
           inject: [PersonalDataVault],
-          useFactory: (vault: PersonalDataVault) => journeyProjections({ personalData: vaultPersonalDataReader(vault) }),
+          useFactory: (vault: PersonalDataVault) => configuredJourneyProjections(vault),
           adminApi: false,
           log: (m) => process.stdout.write(`[projector] ${m}\n`),
         }),

@@ -1,7 +1,6 @@
 /** The journey's read side: projections for the engine, and the Nest module serving the queries. */
-export { journeyProjections, type JourneyProjectionDeps } from './journey-projections';
+export { configuredJourneyProjections, journeyProjections, type JourneyProjectionDeps } from './journey-projections';
 export { JourneyReadModule, JOURNEY_PROJECTIONS } from './journey-read.module';
-export { vaultPersonalDataReader } from './shared/vault-personal-data.reader';
 export type { PersonalDataReader } from './shared/personal-data.port';
 export { MONITORING_SCHEDULE, nextFollowUpOn } from './caseload/follow-up.policy';
 export { MIN_POSITION_WAIT_MS, READ_POSITION_HEADER, ReadModelBehindError } from './shared/read-model-freshness';

@@ -6,8 +6,7 @@ import { loadProjectionsConfig, ProjectionEngine, projectionsMigrations } from '
 import { createTestDatabase, type TestDatabase, lastCommittedPosition } from '@jejak/testing';
 import type { Pool } from 'pg';
 import { personalFieldsOf, type JourneyEvent } from '../domain/events/catalogue';
-import { journeyProjections } from './journey-projections';
-import { vaultPersonalDataReader } from './shared/vault-personal-data.reader';
+import { configuredJourneyProjections } from './journey-projections';
 import { aPerson, toNewEvent } from './testing/journey-events.fixture';
 
 const ORDER: Record<string, string> = {
@@ -75,7 +74,7 @@ describe('Rebuilding the journey read models', () => {
         await store.append(stream, sealed, { expectedVersion: 'any' });
       }
     const head = await lastCommittedPosition(pool);
-    const projections = journeyProjections({ personalData: vaultPersonalDataReader(vault) });
+    const projections = configuredJourneyProjections(vault, {});
     const config = loadProjectionsConfig({}, { pollIntervalMs: 20, leaderRetryMs: 200, batchSize: 7, rebuildBatchSize: 13, rebuildConnections: 3 });
     const engine = new ProjectionEngine({ pool, store, projections, config });
     await engine.setup();

@@ -7,11 +7,10 @@ import { ReportQueriesController } from '../api/queries/report-queries.controlle
 import { GetCaseHandler } from './case-state/get-case.query';
 import { ListCaseloadHandler } from './caseload/caseload.query';
 import { GetGroupHandler } from './group-state/get-group.query';
-import { journeyProjections } from './journey-projections';
+import { configuredJourneyProjections } from './journey-projections';
 import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
 import { GetProgressionHandler } from './progression/progression.query';
 import { ReadModelFreshness } from './shared/read-model-freshness';
-import { vaultPersonalDataReader } from './shared/vault-personal-data.reader';
 import { GetTimelineHandler } from './timeline/timeline.query';
 
 /** The journey's projections, for ProjectionsModule: inject this token where the engine is built. */
@@ -35,7 +34,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
     {
       provide: JOURNEY_PROJECTIONS,
       inject: [PersonalDataVault],
-      useFactory: (vault: PersonalDataVault) => journeyProjections({ personalData: vaultPersonalDataReader(vault) }),
+      useFactory: (vault: PersonalDataVault) => configuredJourneyProjections(vault),
     },
   ],
   exports: [JOURNEY_PROJECTIONS],

@@ -1,9 +1,10 @@
+import { DEFAULT_GRADUATION_POLICY } from '../../domain/policy/journey-policy';
 import { aPerson } from '../testing/journey-events.fixture';
 import { ProjectionHarness } from '../testing/projection-harness';
 import { lanjutanEligibilityProjection } from './lanjutan-eligibility.projection';
 
 describe('Lanjutan eligibility projection', () => {
-  const projection = lanjutanEligibilityProjection();
+  const projection = lanjutanEligibilityProjection(DEFAULT_GRADUATION_POLICY);
   let h: ProjectionHarness;
   beforeAll(async () => (h = await ProjectionHarness.start('eligibility', [projection])));
   afterAll(() => h.close());

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@jejak/event-store';
 import type { Projection, ProjectionContext, TableSpec } from '@jejak/projections';
 import type { RegisteredState } from '../../domain/entrepreneur/entrepreneur.state';
 import type { LanjutanGap } from '../../domain/entrepreneur/lanjutan-eligibility';
-import { DEFAULT_GRADUATION_POLICY, type GraduationPolicy } from '../../domain/policy/journey-policy';
+import type { GraduationPolicy } from '../../domain/policy/journey-policy';
 import { entrepreneurStreamId, journeyEvents } from '../shared/recorded-journey-event';
 import { asNullableString, asNumber, projectRows, type RowTable } from '../shared/row-table';
 import { evolveEligibility, judged, type EligibilityRow } from './lanjutan-eligibility.evolve';
@@ -55,7 +55,7 @@ const rows: RowTable<EligibilityRow> = {
   }),
 };
 
-export function lanjutanEligibilityProjection(policy: GraduationPolicy = DEFAULT_GRADUATION_POLICY): Projection {
+export function lanjutanEligibilityProjection(policy: GraduationPolicy): Projection {
   return {
     name: 'lanjutan_eligibility',
     version: 1,

@@ -10,9 +10,8 @@ import { loadProjectionsConfig, ProjectionEngine, projectionsMigrations } from '
 import { createTestDatabase, type TestDatabase } from '@jejak/testing';
 import type { Pool } from 'pg';
 import { personalFieldsOf, type JourneyEvent } from '../../domain/events/catalogue';
-import { journeyProjections } from '../journey-projections';
+import { configuredJourneyProjections } from '../journey-projections';
 import { JourneyReadModule } from '../journey-read.module';
-import { vaultPersonalDataReader } from '../shared/vault-personal-data.reader';
 import { toNewEvent } from './journey-events.fixture';
 
 @Module({})
@@ -53,7 +52,7 @@ export class ReadSideTestApp {
     const engine = new ProjectionEngine({
       pool: app.get<Pool>(PG_POOL),
       store: app.get<EventStore>(EVENT_STORE),
-      projections: journeyProjections({ personalData: vaultPersonalDataReader(app.get(PersonalDataVault)) }),
+      projections: configuredJourneyProjections(app.get(PersonalDataVault), env),
       config: loadProjectionsConfig({}, { pollIntervalMs: 20, leaderRetryMs: 200 }),
     });
     await engine.setup();
