@@ -12,7 +12,7 @@ export class RelayAppModule {
       module: RelayAppModule,
       imports: [
         PlatformModule.forRoot({ config, databaseUrl: db.url, poolSize: 4 }),
-        RelayModule.forRoot({ kafka, log: (m) => process.stdout.write(`[relay] ${m}\n`) }),
+        RelayModule.forRoot({ kafka }),
       ],
     };
   }

@@ -13,7 +13,13 @@ export interface RelayOptions {
   /** how often a standby tries to take the lock */
   standbyPollMs?: number;
   map?(event: RecordedEvent): IntegrationEvent[];
-  log?(message: string): void;
+  /** taking the lead (log) and each failed publish with its back-off (warn); Nest's Logger fits */
+  log?: RelayLog;
+}
+
+export interface RelayLog {
+  log(message: string): void;
+  warn(message: string): void;
 }
 
 export type RelayRole = 'starting' | 'standby' | 'leader' | 'stopped';
@@ -137,7 +143,7 @@ export class Relay {
     const { rows } = await client.query<{ position: string }>('SELECT position FROM relay_checkpoints WHERE name = $1', [this.options.name]);
     this.position = Number(rows[0].position);
     this.setRole('leader');
-    this.options.log?.(`relay ${this.options.name} is the active relay, from position ${this.position}`);
+    this.options.log?.log(`relay ${this.options.name} is the active relay, from position ${this.position}`);
     let subscription: Subscription | null = null;
     try {
       subscription = this.store.subscribeToAll({
@@ -179,7 +185,7 @@ export class Relay {
         this.failedAttempts++;
         this.noteError(e);
         const delay = backoffDelay(this.options.backoff, this.failedAttempts);
-        this.options.log?.(`relay ${this.options.name}: publish failed (attempt ${this.failedAttempts}), retrying in ${delay} ms: ${this.lastError}`);
+        this.options.log?.warn(`relay ${this.options.name}: publish failed (attempt ${this.failedAttempts}), retrying in ${delay} ms: ${this.lastError}`);
         await this.sleep(delay);
       }
     }

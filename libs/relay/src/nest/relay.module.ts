@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import type { KafkaSettings } from '../kafka/kafka.config';
 import { KafkaPublisher } from '../kafka/kafka.publisher';
 import type { Publisher } from '../publisher.port';
@@ -10,6 +10,8 @@ export type RelayModuleOptions = RelayOptions & ({ kafka: KafkaSettings } | { pu
 /**
  * The relay to Kafka (or to any Publisher, for tests). Needs PlatformModule (PG_POOL, EVENT_STORE).
  * Import it only when there is a broker: `loadKafkaSettings()` returns null without KAFKA_BROKERS.
+ * It logs through Nest's Logger (context `Relay`) unless given a `log`, so the relay process and
+ * the all-in-one process both write its lead and its failed publishes to the structured log.
  */
 @Module({})
 export class RelayModule {
@@ -19,7 +21,7 @@ export class RelayModule {
       module: RelayModule,
       providers: [
         { provide: RELAY_PUBLISHER, useFactory: () => publisher ?? new KafkaPublisher(kafka!) },
-        { provide: RELAY_OPTIONS, useValue: relay },
+        { provide: RELAY_OPTIONS, useValue: { ...relay, log: relay.log ?? new Logger('Relay') } },
         RelayService,
       ],
       exports: [RelayService],
