@@ -74,7 +74,7 @@ describe('the structured log', () => {
     const auth: LocalAuthConfig = { mode: 'local', issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, secret: JWT_SECRET, keyFile: join(dataDir, 'unused.pem') };
     const token = await issueLocalToken(auth, { sub: 'siti', role: 'caseworker' });
     const registration = aRegistration({ fullName: 'Rahayu Kusumawardani' });
-    expect((await fetch(`${url}/health`)).status).toBe(200);
+    for (const probe of ['/health', '/health/live', '/health/ready']) expect((await fetch(`${url}${probe}`)).status).toBe(200);
 
     const created = await fetch(`${url}/v1/entrepreneurs`, {
       method: 'POST',
@@ -100,7 +100,7 @@ describe('the structured log', () => {
     expect(noToken).toMatchObject({ level: 40, res: { statusCode: 401 } });
     expect(noToken).not.toHaveProperty('actor');
     // probes are not logged
-    expect(lines.some((l) => l.req?.path === '/health')).toBe(false);
+    expect(lines.filter((l) => l.req?.path.startsWith('/health'))).toEqual([]);
 
     // no token, no query string, no body field: personal data and credentials stay out of the log
     for (const secret of [token, JWT_SECRET, registration.nik, registration.fullName, 'Rahayu', registration.phone, registration.address])

@@ -19,7 +19,7 @@ function pathOf(req: Req): string {
  * with the correlation id of api.md as the request id and the actor once the token is checked.
  * What a request line holds is chosen, not dumped: method, path, status, time. No headers (tokens),
  * no query strings (name searches) and no bodies (NIK, names) ever reach the log (UU PDP).
- * Probes (`/health`, `/metrics`) are not logged: they would bury everything else.
+ * Probes (`/health`, `/health/live`, `/health/ready`, `/metrics`) are not logged: they would bury everything else.
  */
 export function loggingModule(level: LogLevel): DynamicModule {
   return LoggerModule.forRoot({
@@ -40,6 +40,8 @@ export function loggingModule(level: LogLevel): DynamicModule {
     },
     exclude: [
       { method: RequestMethod.GET, path: 'health' },
+      { method: RequestMethod.GET, path: 'health/live' },
+      { method: RequestMethod.GET, path: 'health/ready' },
       { method: RequestMethod.GET, path: 'metrics' },
     ],
   });

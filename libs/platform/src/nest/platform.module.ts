@@ -63,17 +63,19 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
+    // the process can serve nothing without these: /health/ready checks them too
+    const readiness = { readiness: true };
     this.health.register('database', async () => {
       const started = Date.now();
       await this.pool.query('SELECT 1');
       return { status: 'up', details: { latencyMs: Date.now() - started } };
-    });
+    }, readiness);
     if (this.store instanceof KurrentDbEventStore)
       this.health.register('kurrentdb', async () => {
         const started = Date.now();
         const headPosition = await this.store.headPosition();
         return { status: 'up', details: { latencyMs: Date.now() - started, headPosition } };
-      });
+      }, readiness);
   }
 
   async onApplicationShutdown(): Promise<void> {
