@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eventStoreMigrations, PostgresEventStore } from '@jejak/event-store';
-import { keyId, personalDataMigrations, PersonalDataVault } from '@jejak/personal-data';
+import { personalDataMigrations, PersonalDataVault, secretsOf } from '@jejak/personal-data';
 import { runMigrations } from '@jejak/platform';
 import { loadProjectionsConfig, ProjectionEngine, projectionsMigrations } from '@jejak/projections';
 import { createTestDatabase, type TestDatabase, lastCommittedPosition } from '@jejak/testing';
@@ -55,8 +55,8 @@ describe('Rebuilding the journey read models', () => {
     pool = db.pool(12);
     store = new PostgresEventStore(pool, { pollIntervalMs: 20 });
     const master = randomBytes(32);
-    vault = new PersonalDataVault(pool, { masterKey: master, masterKeyId: keyId(master) });
-    await vault.verifyMasterKey();
+    vault = new PersonalDataVault(pool, secretsOf(master));
+    await vault.verifyKeys();
   });
   afterAll(async () => {
     await store.close();
