@@ -21,6 +21,8 @@ export interface CallOptions {
   ifMatch?: string | number;
   idempotencyKey?: string;
   correlationId?: string;
+  /** sent as Accept-Language */
+  language?: string;
 }
 
 /** The real all-in-one app with a private data directory, tokens of its local key and an HTTP client. */
@@ -46,6 +48,7 @@ export class JourneyHttp {
     if (o.ifMatch !== undefined) headers['if-match'] = typeof o.ifMatch === 'number' ? `"${o.ifMatch}"` : o.ifMatch;
     if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
     if (o.correlationId) headers['x-correlation-id'] = o.correlationId;
+    if (o.language) headers['accept-language'] = o.language;
     const res = await fetch(`${this.app.url}${path}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };

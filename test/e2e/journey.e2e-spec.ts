@@ -1,3 +1,5 @@
+import { indonesianDetail } from '@jejak/platform';
+import { problemCodesInSource } from '../architecture/problem-codes';
 import { aRegistration, JourneyHttp, newKey, type Answer } from './journey-http.fixture';
 
 describe('the journey over HTTP, against the real app', () => {
@@ -183,6 +185,77 @@ describe('the journey over HTTP, against the real app', () => {
       const registered = await http.vault.decrypt(body.id, raw.body.events[0].data);
       expect(registered).toMatchObject({ fullName: `${sql} ${script}`, businessIdea: script });
       expect(await http.eventCount()).toBeGreaterThan(0);
+    });
+  });
+
+  describe('problems speak Indonesian unless the caller asks for English', () => {
+    let caseId: string;
+    beforeAll(async () => {
+      caseId = (await register()).body.id;
+    });
+    const inBoth = async (send: (language?: string) => Promise<Answer>) => {
+      const [id, en] = [await send(), await send('en')];
+      expect([id.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['id', 'en']);
+      expect(id.body.code).toBe(en.body.code);
+      return { id: id.body, en: en.body };
+    };
+
+    it('a domain refusal: a grant before any training', async () => {
+      const { id, en } = await inBoth((language) => http.call('POST', `/v1/entrepreneurs/${caseId}/grants`, { token: ani, body: grant, ifMatch: 1, language }));
+      expect(id).toMatchObject({ code: 'JOURNEY.NOT_TRAINED', detail: 'Bantuan TKM Pemula hanya dapat dicatat setelah ada pelatihan yang selesai' });
+      expect(id.errors).toEqual([{ field: 'programme', code: 'JOURNEY.NOT_TRAINED', message: id.detail }]);
+      expect(en).toMatchObject({ detail: 'a TKM Pemula grant needs a completed training first', errors: [{ field: 'programme', message: en.detail }] });
+    });
+
+    it('a domain rule naming a field and a date', async () => {
+      const body = { ...training, completedOn: '2999-01-01' };
+      const { id, en } = await inBoth((language) => http.call('POST', `/v1/entrepreneurs/${caseId}/trainings`, { token: ani, body, ifMatch: 1, language }));
+      expect(id).toMatchObject({ code: 'JOURNEY.DATE_IN_FUTURE', detail: 'Tanggal 2999-01-01 pada kolom completedOn masih di masa depan' });
+      expect(en.detail).toBe('completedOn 2999-01-01 is in the future');
+    });
+
+    it('a validation error, of the request and of the NIK', async () => {
+      const wrongType = await inBoth((language) => http.call('POST', `/v1/entrepreneurs/${caseId}/grants`, { token: ani, body: { ...grant, amount: '20000000' }, ifMatch: 1, language }));
+      const n = wrongType.en.errors.length;
+      expect(wrongType.id.detail).toBe(`Permintaan berisi ${n} kolom yang tidak valid`);
+      expect(wrongType.en.detail).toBe(`the request has ${n} invalid field(s)`);
+
+      const man = aRegistration({ nik: '3216011708950001' });
+      const nik = await inBoth((language) => http.call('POST', '/v1/entrepreneurs', { token: ani, body: man, language }));
+      expect(nik.id).toMatchObject({
+        code: 'VALIDATION.NIK_SEX_MISMATCH',
+        detail: 'Jenis kelamin (sex) yang diisi, perempuan (F), tidak sesuai dengan NIK, yang menunjukkan laki-laki (M)',
+      });
+      expect(nik.en.detail).toBe('sex F does not match the NIK (M)');
+    });
+
+    it('an authentication and an authorisation error', async () => {
+      const missing = await inBoth((language) => http.call('POST', '/v1/entrepreneurs', { body: aRegistration(), language }));
+      expect(missing.id).toMatchObject({ code: 'AUTH.TOKEN_MISSING', detail: 'Permintaan ini memerlukan token (Authorization: Bearer ...)' });
+      expect(missing.en.detail).toBe('this request needs a bearer token (Authorization: Bearer ...)');
+
+      const outside = await inBoth((language) => http.call('POST', '/v1/entrepreneurs', { token: ani, body: aRegistration({ regionCode: '32.16.02' }), language }));
+      expect(outside.id).toMatchObject({ code: 'AUTH.KECAMATAN_FORBIDDEN', detail: 'Wilayah 32.16.02 berada di luar wilayah kerja Anda (32.16.01)' });
+      expect(outside.en.detail).toBe('region 32.16.02 is outside your area (32.16.01)');
+    });
+
+    it('a stale If-Match, naming the version', async () => {
+      const { body } = await register();
+      await http.call('POST', `/v1/entrepreneurs/${body.id}/trainings`, { token: ani, body: training, ifMatch: 1 });
+      const { id, en } = await inBoth((language) => http.call('PUT', `/v1/entrepreneurs/${body.id}/caseworker`, { token: ani, body: { caseworkerId: 'cw-budi' }, ifMatch: 1, language }));
+      expect(id).toMatchObject({ code: 'REQUEST.PRECONDITION_FAILED', detail: 'Data kasus sudah berubah sejak versi 1; muat ulang lalu coba lagi' });
+      expect(en.detail).toBe('the case changed since version 1; reload it and try again');
+    });
+
+    it('follows the weights of Accept-Language, Indonesian when neither is asked for', async () => {
+      const ask = (language: string) => http.call('POST', `/v1/entrepreneurs/${caseId}/grants`, { token: ani, body: grant, ifMatch: 1, language });
+      expect((await ask('en-GB,en;q=0.9,id;q=0.8')).body.detail).toBe('a TKM Pemula grant needs a completed training first');
+      expect((await ask('id-ID,id;q=0.9,en;q=0.8')).body.detail).toMatch(/^Bantuan TKM Pemula/);
+      expect((await ask('fr-FR')).body.detail).toMatch(/^Bantuan TKM Pemula/);
+    });
+
+    it('the running app has an Indonesian text for every code in the source', () => {
+      expect([...problemCodesInSource().keys()].filter((code) => indonesianDetail(code) === undefined)).toEqual([]);
     });
   });
 

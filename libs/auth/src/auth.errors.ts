@@ -1,19 +1,13 @@
-import { HttpProblem } from '@jejak/platform';
+import { HttpProblem, type ProblemParams } from '@jejak/platform';
 
 export type UnauthorizedCode = 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID' | 'AUTH.TOKEN_EXPIRED';
-
-const idText: Record<UnauthorizedCode, string> = {
-  'AUTH.TOKEN_MISSING': 'Permintaan ini memerlukan token (Authorization: Bearer ...)',
-  'AUTH.TOKEN_INVALID': 'Token tidak sah',
-  'AUTH.TOKEN_EXPIRED': 'Token sudah kedaluwarsa; silakan masuk kembali',
-};
 
 /** 401: no usable token. The challenge header follows RFC 6750. */
 export class UnauthorizedError extends HttpProblem {
   override readonly name = 'UnauthorizedError';
-  constructor(code: UnauthorizedCode, message: string) {
+  constructor(code: UnauthorizedCode, message: string, params?: ProblemParams) {
     const challenge = code === 'AUTH.TOKEN_MISSING' ? 'Bearer realm="jejak"' : `Bearer realm="jejak", error="invalid_token"`;
-    super(401, code, message, { detailId: idText[code], headers: { 'WWW-Authenticate': challenge } });
+    super(401, code, message, { params, headers: { 'WWW-Authenticate': challenge } });
   }
 }
 
@@ -22,8 +16,8 @@ export type ForbiddenCode = 'AUTH.ROLE_FORBIDDEN' | 'AUTH.NO_ROLE' | 'AUTH.KECAM
 /** 403: the token is good but does not allow this. */
 export class ForbiddenError extends HttpProblem {
   override readonly name = 'ForbiddenError';
-  constructor(code: ForbiddenCode, message: string, detailId: string) {
-    super(403, code, message, { detailId });
+  constructor(code: ForbiddenCode, message: string, params?: ProblemParams) {
+    super(403, code, message, { params });
   }
 }
 
@@ -32,7 +26,6 @@ export class AuthProviderUnavailableError extends HttpProblem {
   override readonly name = 'AuthProviderUnavailableError';
   constructor() {
     super(503, 'AUTH.PROVIDER_UNAVAILABLE', 'the identity provider cannot be reached to check the token; try again shortly', {
-      detailId: 'Penyedia identitas tidak dapat dihubungi untuk memeriksa token; coba lagi sebentar lagi',
       headers: { 'Retry-After': '5' },
     });
   }

@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     if (header === undefined || header === '') throw new UnauthorizedError('AUTH.TOKEN_MISSING', 'this request needs a bearer token (Authorization: Bearer ...)');
     const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-    if (!token) throw new UnauthorizedError('AUTH.TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"');
+    if (!token) throw new UnauthorizedError('AUTH.TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"', { reason: 'header' });
     const actor = await this.verifier.verify(token);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const role = allowed ? actor.roles.find((r) => allowed.includes(r)) : actor.role;
@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError(
         'AUTH.ROLE_FORBIDDEN',
         `this needs one of the roles ${allowed?.join(', ')}; the token has ${actor.roles.join(', ')}`,
-        `Peran Anda (${actor.roles.join(', ')}) tidak diizinkan; diperlukan salah satu dari: ${allowed?.join(', ')}`,
+        { roles: actor.roles, allowed },
       );
     req.actor = { ...actor, role };
     return true;

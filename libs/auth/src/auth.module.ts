@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { registerProblemMessages } from '@jejak/platform';
 import { loadAuthConfig, type AuthConfig } from './auth.config';
 import { AuthGuard } from './auth.guard';
+import { AUTH_PROBLEM_TEXTS } from './auth.problem-texts';
 import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
 
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
@@ -19,6 +21,7 @@ export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
     const config = 'config' in options ? options.config : loadAuthConfig(options.env ?? process.env, options.dataDir);
     const verifier = createTokenVerifier(config);
+    registerProblemMessages(AUTH_PROBLEM_TEXTS);
     return {
       module: AuthModule,
       providers: [

@@ -30,13 +30,13 @@ function stringList(value: unknown): string[] | undefined {
  */
 export function actorFromClaims(payload: JWTPayload, names: ClaimNames): Actor {
   const id = payload.sub;
-  if (typeof id !== 'string' || id.trim() === '' || id.length > 200) throw new UnauthorizedError('AUTH.TOKEN_INVALID', 'the token has no usable subject (sub)');
+  if (typeof id !== 'string' || id.trim() === '' || id.length > 200) throw new UnauthorizedError('AUTH.TOKEN_INVALID', 'the token has no usable subject (sub)', { reason: 'subject' });
   const rawRoles = names.role ? claimAt(payload, names.role) : (payload.role ?? payload.roles);
   const roles = [...new Set((stringList(rawRoles) ?? []).filter(isRole))] as Role[];
   if (roles.length === 0)
-    throw new ForbiddenError('AUTH.NO_ROLE', `the token carries none of the roles ${ROLES.join(', ')}`, 'Token tidak memiliki peran Jejak apa pun');
+    throw new ForbiddenError('AUTH.NO_ROLE', `the token carries none of the roles ${ROLES.join(', ')}`, { known: ROLES });
   const kecamatan = stringList(claimAt(payload, names.kecamatan));
   if (kecamatan?.some((code) => !AREA_CODE.test(code)))
-    throw new UnauthorizedError('AUTH.TOKEN_INVALID', `the ${names.kecamatan} claim must list region codes such as 32.16.01`);
+    throw new UnauthorizedError('AUTH.TOKEN_INVALID', `the ${names.kecamatan} claim must list region codes such as 32.16.01`, { reason: 'area', claim: names.kecamatan });
   return kecamatan === undefined ? { id, role: roles[0], roles } : { id, role: roles[0], roles, kecamatan };
 }

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './actor';
 export * from './auth.errors';
+export * from './auth.problem-texts';
 export * from './auth.config';
 export * from './local-signing-key';
 export * from './local-token.issuer';

@@ -22,6 +22,6 @@ export function assertKecamatanAccess(actor: Actor, regionCode: string): void {
   throw new ForbiddenError(
     'AUTH.KECAMATAN_FORBIDDEN',
     `region ${regionCode} is outside your area (${(actor.kecamatan ?? []).join(', ') || 'none'})`,
-    `Wilayah ${regionCode} berada di luar wilayah kerja Anda (${(actor.kecamatan ?? []).join(', ') || 'tidak ada'})`,
+    { regionCode, area: actor.kecamatan ?? [] },
   );
 }

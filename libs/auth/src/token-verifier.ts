@@ -19,7 +19,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 function refusal(e: unknown): Error {
   if (e instanceof errors.JWTExpired) return new UnauthorizedError('AUTH.TOKEN_EXPIRED', 'the token has expired');
   if (e instanceof errors.JWKSTimeout) return new AuthProviderUnavailableError();
-  if (e instanceof errors.JOSEError) return new UnauthorizedError('AUTH.TOKEN_INVALID', `the token was refused (${e.code})`);
+  if (e instanceof errors.JOSEError) return new UnauthorizedError('AUTH.TOKEN_INVALID', `the token was refused (${e.code})`, { reason: 'refused', cause: e.code });
   // anything else comes from fetching the provider's keys (network, DNS, TLS)
   return new AuthProviderUnavailableError();
 }

@@ -5,5 +5,6 @@ export { resolveSecrets, secretsOf, keyId, PersonalDataConfigError, type Persona
 export type { KeyCacheOptions } from './keys/key-cache';
 export { PII_FIELD, ERASED_FIELD, isErasedData, type PiiEnvelope } from './envelope';
 export * from './errors';
+export { PERSONAL_DATA_PROBLEM_TEXTS } from './personal-data.problem-texts';
 export { personalDataMigrations } from './migrations';
 export { PersonalDataModule, PERSONAL_DATA_SECRETS } from './personal-data.module';

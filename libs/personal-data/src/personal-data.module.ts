@@ -1,8 +1,9 @@
 import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { JEJAK_CONFIG, PG_POOL, type JejakConfig } from '@jejak/platform';
+import { JEJAK_CONFIG, PG_POOL, registerProblemMessages, type JejakConfig } from '@jejak/platform';
 import type { Pool } from 'pg';
 import { resolveSecrets, type PersonalDataSecrets } from './keys/master-key';
 import { NikHasher } from './nik-hasher';
+import { PERSONAL_DATA_PROBLEM_TEXTS } from './personal-data.problem-texts';
 import { PersonalDataVault } from './personal-data.vault';
 
 export const PERSONAL_DATA_SECRETS = Symbol('PERSONAL_DATA_SECRETS');
@@ -40,7 +41,9 @@ export const PERSONAL_DATA_SECRETS = Symbol('PERSONAL_DATA_SECRETS');
   exports: [PersonalDataVault, NikHasher],
 })
 export class PersonalDataModule implements OnModuleInit {
-  constructor(@Inject(PersonalDataVault) private readonly vault: PersonalDataVault) {}
+  constructor(@Inject(PersonalDataVault) private readonly vault: PersonalDataVault) {
+    registerProblemMessages(PERSONAL_DATA_PROBLEM_TEXTS);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.vault.verifyKeys();

@@ -14,3 +14,4 @@ export { copyRows, type CopyValue } from './engine/copy-rows';
 export { streamCounterProjection, type StreamCounterOptions } from './examples/stream-counter.projection';
 export { ProjectionsModule, type ProjectionsModuleAsyncOptions } from './nest/projections.module';
 export { ProjectionsService, type ProjectionsModuleOptions } from './nest/projections.service';
+export { PROJECTIONS_PROBLEM_TEXTS } from './nest/projections.problem-texts';

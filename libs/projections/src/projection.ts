@@ -54,6 +54,21 @@ export interface Projection {
   applyBatch(ctx: ProjectionContext, events: readonly RecordedEvent[]): Promise<void>;
 }
 
+/**
+ * The version of a projection whose rows depend on settings as well as on code (a policy read from
+ * configuration): a change of either changes the version, so the engine rebuilds the projection
+ * (JEJAK_PROJECTION_AUTO_REBUILD) instead of keeping rows judged under the old settings.
+ * A positive 31-bit FNV-1a hash of both, stable across processes for equal settings.
+ */
+export function versionWithSettings(codeVersion: number, settings: unknown): number {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify([codeVersion, settings])) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 1) || 1;
+}
+
 /** `handles` for a projection that reads every event type (counters, audits) */
 export const EVERY_EVENT_TYPE: ReadonlySet<string> = new (class extends Set<string> {
   override has(): boolean {

@@ -10,4 +10,5 @@ export * from './nest/relay.module';
 export { RelayService, RELAY_PUBLISHER } from './nest/relay.service';
 export * from './feed/feed-item';
 export * from './feed/feed.module';
+export { FEED_PROBLEM_TEXTS } from './feed/feed.problem-texts';
 export { FeedService } from './feed/feed.service';

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataModule } from '@jejak/personal-data';
+import { registerProblemMessages } from '@jejak/platform';
 import { JOURNEY_WRITE_HANDLERS, JourneyCommandRunner } from '../application';
 import { journeyDecisionContextProvider } from '../infrastructure/journey-decision-context.provider';
 import { AuditController } from './audit/audit.controller';
 import { EntrepreneurCommandsController } from './commands/entrepreneur-commands.controller';
 import { GroupCommandsController } from './commands/group-commands.controller';
+import { JOURNEY_PROBLEM_TEXTS } from './journey.problem-texts';
 
 /**
  * The write side of the journey: command controllers, their handlers over the one shared
@@ -18,4 +20,8 @@ import { GroupCommandsController } from './commands/group-commands.controller';
   controllers: [EntrepreneurCommandsController, GroupCommandsController, AuditController],
   providers: [journeyDecisionContextProvider, JourneyCommandRunner, ...JOURNEY_WRITE_HANDLERS],
 })
-export class JourneyWriteModule {}
+export class JourneyWriteModule {
+  constructor() {
+    registerProblemMessages(JOURNEY_PROBLEM_TEXTS);
+  }
+}

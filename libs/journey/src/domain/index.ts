@@ -26,5 +26,6 @@ export * from './identity/region-directory.port';
 
 export * from './shared/domain-error';
 export * from './shared/error-codes';
+export type { Milestone } from './shared/checks';
 export type { Instant, IsoDate } from './shared/dates';
 export { isIsoDate, latestIndonesianDate, earliestIndonesianDate } from './shared/dates';

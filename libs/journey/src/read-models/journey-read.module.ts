@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataModule, PersonalDataVault } from '@jejak/personal-data';
+import { registerProblemMessages } from '@jejak/platform';
+import { JOURNEY_PROBLEM_TEXTS } from '../api/journey.problem-texts';
 import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
 import { GroupQueriesController } from '../api/queries/group-queries.controller';
 import { ReportQueriesController } from '../api/queries/report-queries.controller';
@@ -39,4 +41,8 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
   ],
   exports: [JOURNEY_PROJECTIONS],
 })
-export class JourneyReadModule {}
+export class JourneyReadModule {
+  constructor() {
+    registerProblemMessages(JOURNEY_PROBLEM_TEXTS);
+  }
+}

@@ -1,13 +1,10 @@
-import { HttpProblem, type FieldError } from './http-problem.error';
+import { HttpProblem, type FieldError, type ProblemParams } from './http-problem.error';
 
 /** The request body failed DTO validation (422, the same status as invalid data in the domain). */
 export class RequestValidationError extends HttpProblem {
   override readonly name = 'RequestValidationError';
   constructor(errors: readonly FieldError[]) {
-    super(422, 'REQUEST.VALIDATION_FAILED', `the request has ${errors.length} invalid field(s)`, {
-      detailId: `Permintaan berisi ${errors.length} kolom yang tidak valid`,
-      errors,
-    });
+    super(422, 'REQUEST.VALIDATION_FAILED', `the request has ${errors.length} invalid field(s)`, { params: { count: errors.length }, errors });
   }
 }
 
@@ -15,9 +12,7 @@ export class RequestValidationError extends HttpProblem {
 export class PreconditionRequiredError extends HttpProblem {
   override readonly name = 'PreconditionRequiredError';
   constructor() {
-    super(428, 'REQUEST.PRECONDITION_REQUIRED', 'this write needs an If-Match header with the version you last read (its ETag)', {
-      detailId: 'Perubahan ini memerlukan header If-Match berisi versi yang terakhir Anda baca (ETag)',
-    });
+    super(428, 'REQUEST.PRECONDITION_REQUIRED', 'this write needs an If-Match header with the version you last read (its ETag)');
   }
 }
 
@@ -29,7 +24,6 @@ export class PreconditionFailedError extends HttpProblem {
     readonly actualVersion?: number,
   ) {
     super(412, 'REQUEST.PRECONDITION_FAILED', `the case changed since version ${expectedVersion}; reload it and try again`, {
-      detailId: `Data kasus sudah berubah sejak versi ${expectedVersion}; muat ulang lalu coba lagi`,
       extensions: actualVersion === undefined ? { expectedVersion } : { expectedVersion, currentVersion: actualVersion },
     });
   }
@@ -38,16 +32,14 @@ export class PreconditionFailedError extends HttpProblem {
 export class InvalidIfMatchError extends HttpProblem {
   override readonly name = 'InvalidIfMatchError';
   constructor() {
-    super(400, 'REQUEST.INVALID_IF_MATCH', 'If-Match must be one ETag such as "3"', {
-      detailId: 'Header If-Match harus berisi satu ETag, misalnya "3"',
-    });
+    super(400, 'REQUEST.INVALID_IF_MATCH', 'If-Match must be one ETag such as "3"');
   }
 }
 
 /** The resource (case, group) does not exist; `code` is the caller's, e.g. `ENTREPRENEUR.NOT_FOUND`. */
 export class NotFoundError extends HttpProblem {
   override readonly name = 'NotFoundError';
-  constructor(code: string, message: string, detailId?: string) {
-    super(404, code, message, { detailId });
+  constructor(code: string, message: string, params?: ProblemParams) {
+    super(404, code, message, { params });
   }
 }

@@ -3,6 +3,7 @@ export * from './http-problem.error';
 export * from './http-errors';
 export * from './language';
 export * from './problem-messages';
+export * from './platform.problem-texts';
 export * from './problem';
 export * from './problem.filter';
 export * from './request-context';

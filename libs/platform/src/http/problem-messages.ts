@@ -1,26 +1,29 @@
-/**
- * Indonesian `detail` texts by code, for errors whose own message is English only (domain errors).
- * Libs add theirs at start-up with `registerProblemMessages`; a code without one falls back to
- * the error's message.
- */
-const indonesian = new Map<string, string>([
-  ['REQUEST.MALFORMED_JSON', 'Isi permintaan bukan JSON yang sah'],
-  ['REQUEST.TOO_LARGE', 'Isi permintaan terlalu besar'],
-  ['REQUEST.NOT_FOUND', 'Alamat yang diminta tidak ada'],
-  ['REQUEST.METHOD_NOT_ALLOWED', 'Metode ini tidak didukung untuk alamat ini'],
-  ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Jenis isi permintaan tidak didukung; gunakan application/json'],
-  ['REQUEST.BAD_REQUEST', 'Permintaan tidak dapat dipahami'],
-  ['STREAM.WRONG_EXPECTED_VERSION', 'Data kasus diubah orang lain pada saat yang sama; muat ulang lalu coba lagi'],
-  ['STREAM.UNIQUE_CLAIM_VIOLATED', 'Data ini sudah terdaftar'],
-  ['INTERNAL.ERROR', 'Terjadi kesalahan pada server; silakan coba lagi atau hubungi admin'],
-]);
+import type { ProblemParams } from './http-problem.error';
+import { PLATFORM_PROBLEM_TEXTS } from './platform.problem-texts';
 
-export function registerProblemMessages(messages: Record<string, string>): void {
-  for (const [code, text] of Object.entries(messages)) indonesian.set(code, text);
+/**
+ * The Indonesian `detail` of a code, as a function of the error's data (its own fields such as
+ * `streamId`, its `params`, a field issue's `field`), so the specifics the English message names
+ * are named in Indonesian too.
+ */
+export type ProblemText = (params: ProblemParams) => string;
+export type ProblemTexts = Readonly<Record<string, ProblemText>>;
+
+/**
+ * Indonesian texts by code. The platform's own are built in; every lib registers the texts of its
+ * codes when its Nest module is set up (test/architecture/problem-texts.spec.ts finds codes without
+ * one). A code without a text falls back to the error's English message.
+ */
+const indonesian = new Map<string, ProblemText>(Object.entries(PLATFORM_PROBLEM_TEXTS));
+
+export function registerProblemMessages(texts: Readonly<Record<string, string | ProblemText>>): void {
+  for (const [code, text] of Object.entries(texts)) indonesian.set(code, typeof text === 'string' ? () => text : text);
 }
 
-export function indonesianDetail(code: string): string | undefined {
-  return indonesian.get(code);
+/** `HTTP.<status>` is a family of codes (any framework status Jejak has no code of its own for). */
+export function indonesianDetail(code: string, params: ProblemParams = {}): string | undefined {
+  const text = indonesian.get(code) ?? (code.startsWith('HTTP.') ? indonesian.get('HTTP.*') : undefined);
+  return text?.(params);
 }
 
 const titles: Record<number, string> = {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { HttpProblem, type FieldError } from './http-problem.error';
+import { HttpProblem, type FieldError, type ProblemParam, type ProblemParams } from './http-problem.error';
 import type { Language } from './language';
 import { indonesianDetail, titleFor } from './problem-messages';
 
@@ -26,7 +26,8 @@ interface Mapped {
   status: number;
   code: string;
   message: string;
-  detailId?: string;
+  /** what the Indonesian text may name: the error's own data and its params */
+  params?: ProblemParams;
   errors?: readonly FieldError[];
   headers?: Record<string, string>;
   extensions?: Record<string, unknown>;
@@ -43,14 +44,14 @@ const statusByStoreCode: Record<string, number> = {
   'STREAM.UNIQUE_CLAIM_VIOLATED': 409,
 };
 
-const bodyParserErrors: Record<string, { status: number; code: string; message: string }> = {
+const bodyParserErrors: Record<string, { status: number; code: string; message: string; params?: ProblemParams }> = {
   'entity.parse.failed': { status: 400, code: 'REQUEST.MALFORMED_JSON', message: 'the request body is not valid JSON' },
   'entity.too.large': { status: 413, code: 'REQUEST.TOO_LARGE', message: 'the request body is too large' },
-  'entity.verify.failed': { status: 400, code: 'REQUEST.BAD_REQUEST', message: 'the request body was refused' },
-  'request.aborted': { status: 400, code: 'REQUEST.BAD_REQUEST', message: 'the request was aborted' },
-  'request.size.invalid': { status: 400, code: 'REQUEST.BAD_REQUEST', message: 'the request body length does not match Content-Length' },
-  'encoding.unsupported': { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content encoding' },
-  'charset.unsupported': { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'unsupported charset' },
+  'entity.verify.failed': { status: 400, code: 'REQUEST.BAD_REQUEST', message: 'the request body was refused', params: { reason: 'refused' } },
+  'request.aborted': { status: 400, code: 'REQUEST.BAD_REQUEST', message: 'the request was aborted', params: { reason: 'aborted' } },
+  'request.size.invalid': { status: 400, code: 'REQUEST.BAD_REQUEST', message: 'the request body length does not match Content-Length', params: { reason: 'length' } },
+  'encoding.unsupported': { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content encoding', params: { what: 'encoding' } },
+  'charset.unsupported': { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'unsupported charset', params: { what: 'charset' } },
 };
 
 const codeByHttpStatus: Record<number, string> = {
@@ -69,7 +70,18 @@ const INTERNAL: Mapped = { status: 500, code: 'INTERNAL.ERROR', message: 'an une
 export function bodyParserProblem(error: unknown): HttpProblem | undefined {
   const type = (error as { type?: unknown } | null)?.type;
   const known = typeof type === 'string' ? bodyParserErrors[type] : undefined;
-  return known && new HttpProblem(known.status, known.code, known.message);
+  return known && new HttpProblem(known.status, known.code, known.message, { params: known.params });
+}
+
+function isParam(value: unknown): value is ProblemParam {
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+}
+
+/** A typed error's own data (`streamId`, `expected`, a domain error's `field`…) and its `params`. */
+function dataOf(e: object, params?: unknown): ProblemParams {
+  const own = Object.entries(e).filter(([, v]) => isParam(v));
+  return { ...Object.fromEntries(own), ...(typeof params === 'object' && params !== null ? params : {}) };
 }
 
 function mapCoded(e: Record<string, unknown>, message: string): Mapped | undefined {
@@ -83,20 +95,20 @@ function mapCoded(e: Record<string, unknown>, message: string): Mapped | undefin
   if (status === undefined) return undefined;
   const issues = Array.isArray(e.issues) ? (e.issues as FieldError[]) : undefined;
   const reasons = Array.isArray(e.reasons) ? { reasons: e.reasons } : undefined;
-  return { status, code, message, errors: issues?.length ? issues.map(({ field, code: c, message: m }) => ({ field, code: c, message: m })) : undefined, extensions: reasons };
+  return { status, code, message, params: dataOf(e, e.params), errors: issues?.length ? issues : undefined, extensions: reasons };
 }
 
 function map(error: unknown): Mapped {
   if (error instanceof HttpProblem) {
-    const { detailId, errors, headers, extensions } = error.options;
-    return { status: error.httpStatus, code: error.code, message: error.message, detailId, errors, headers, extensions };
+    const { params, errors, headers, extensions } = error.options;
+    return { status: error.httpStatus, code: error.code, message: error.message, params: dataOf(error, params), errors, headers, extensions };
   }
   const parser = bodyParserProblem(error);
   if (parser) return map(parser);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status >= 500) return INTERNAL;
-    return { status, code: codeByHttpStatus[status] ?? `HTTP.${status}`, message: error.message };
+    return { status, code: codeByHttpStatus[status] ?? `HTTP.${status}`, message: error.message, params: { status, cause: error.message } };
   }
   if (error instanceof Error) return mapCoded(error as unknown as Record<string, unknown>, error.message) ?? INTERNAL;
   return INTERNAL;
@@ -105,7 +117,7 @@ function map(error: unknown): Mapped {
 /** Maps any thrown value to the problem response; unknown errors become a 500 that reveals nothing. */
 export function toProblem(error: unknown, language: Language, request: { path?: string; correlationId?: string } = {}): ProblemResponse {
   const m = map(error);
-  const detail = language === 'id' ? (m.detailId ?? indonesianDetail(m.code) ?? m.message) : m.message;
+  const detail = language === 'id' ? (indonesianDetail(m.code, m.params) ?? m.message) : m.message;
   const body: ProblemDocument = {
     ...m.extensions,
     type: problemType(m.code),
@@ -116,6 +128,12 @@ export function toProblem(error: unknown, language: Language, request: { path?: 
   };
   if (request.path) body.instance = request.path;
   if (request.correlationId) body.correlationId = request.correlationId;
-  if (m.errors?.length) body.errors = [...m.errors];
+  if (m.errors?.length) body.errors = m.errors.map((e) => fieldError(e, language));
   return { status: m.status, body, headers: { 'Content-Language': language, ...m.headers } };
+}
+
+/** A field issue with a code of ours speaks the caller's language too; rule names of DTO validation stay as they are. */
+function fieldError({ field, code, message, params }: FieldError, language: Language): FieldError {
+  const text = language === 'id' && code ? indonesianDetail(code, { field, ...params }) : undefined;
+  return code === undefined ? { field, message } : { field, code, message: text ?? message };
 }

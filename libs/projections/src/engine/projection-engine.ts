@@ -155,7 +155,7 @@ export class ProjectionEngine {
     });
     if (outdated.length === 0) return;
     await this.deps.pool.query(`UPDATE projection_checkpoints SET status = 'rebuilding', updated_at = now() WHERE name = ANY($1)`, [outdated.map((p) => p.name)]);
-    this.log(`projection code changed, rebuilding: ${outdated.map((p) => p.name).join(', ')}`);
+    this.log(`projection code or settings changed, rebuilding: ${outdated.map((p) => p.name).join(', ')}`);
     void this.rebuilder.rebuild(outdated).catch((err: Error) => this.log(`rebuild failed: ${err.message}`));
   }
 }

@@ -8,9 +8,9 @@ import { ProjectionsService } from './projections.service';
 
 function asProblem(err: unknown): unknown {
   if (err instanceof UnknownProjectionError)
-    return new HttpProblem(404, err.code, err.message, { detailId: `proyeksi ${err.projection} tidak dikenal` });
+    return new HttpProblem(404, err.code, err.message, { params: { projection: err.projection } });
   if (err instanceof RebuildInProgressError)
-    return new HttpProblem(409, err.code, err.message, { detailId: `pembangunan ulang proyeksi ${err.projection} sedang berjalan` });
+    return new HttpProblem(409, err.code, err.message, { params: { projection: err.projection } });
   return err;
 }
 
@@ -47,14 +47,14 @@ export class ProjectionsAdminController {
   async retry(@Param('id') idRaw: string): Promise<unknown> {
     const id = Number(idRaw);
     if (!/^\d+$/.test(idRaw) || !Number.isSafeInteger(id))
-      throw new HttpProblem(400, 'PROJECTIONS.INVALID_ID', 'dead letter id must be a positive integer', { detailId: 'id surat mati harus bilangan bulat positif' });
+      throw new HttpProblem(400, 'PROJECTIONS.INVALID_ID', 'dead letter id must be a positive integer');
     const result = await this.projections.engine.retryDeadLetter(id);
     switch (result.outcome) {
       case 'not_found':
-        throw new HttpProblem(404, 'PROJECTIONS.DEAD_LETTER_NOT_FOUND', `no dead letter ${id}`, { detailId: `dead letter ${id} tidak ditemukan` });
+        throw new HttpProblem(404, 'PROJECTIONS.DEAD_LETTER_NOT_FOUND', `no dead letter ${id}`, { params: { id } });
       case 'failed':
         throw new HttpProblem(422, 'PROJECTIONS.RETRY_FAILED', `the event still fails: ${result.error}`, {
-          detailId: `peristiwa masih gagal diproyeksikan: ${result.error}`,
+          params: { id, cause: result.error },
           extensions: { deadLetter: result.deadLetter },
         });
       case 'resolved':

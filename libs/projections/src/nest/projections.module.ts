@@ -1,7 +1,9 @@
 import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { registerProblemMessages } from '@jejak/platform';
 import { loadProjectionsConfig } from '../engine/projections.config';
 import type { Projection } from '../projection';
 import { ProjectionsAdminController } from './projections-admin.controller';
+import { PROJECTIONS_PROBLEM_TEXTS } from './projections.problem-texts';
 import { PROJECTIONS_OPTIONS, ProjectionsService, type ProjectionsModuleOptions } from './projections.service';
 
 export interface ProjectionsModuleAsyncOptions extends Omit<ProjectionsModuleOptions, 'projections'> {
@@ -25,6 +27,7 @@ export class ProjectionsModule {
 
   static forRootAsync(options: ProjectionsModuleAsyncOptions): DynamicModule {
     const { imports, inject, useFactory, ...rest } = options;
+    registerProblemMessages(PROJECTIONS_PROBLEM_TEXTS);
     return {
       module: ProjectionsModule,
       global: true,

@@ -9,8 +9,8 @@ function nonNegativeInteger(name: string, raw: string | undefined, fallback: num
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > max)
     throw new HttpProblem(400, 'FEED.INVALID_CURSOR', `${name} must be an integer from 0 to ${max}`, {
-      detailId: `${name} harus bilangan bulat 0 sampai ${max}`,
-      errors: [{ field: name, message: `must be an integer from 0 to ${max}` }],
+      params: { field: name, max },
+      errors: [{ field: name, code: 'FEED.INVALID_CURSOR', message: `must be an integer from 0 to ${max}`, params: { max } }],
     });
   return n;
 }

@@ -21,7 +21,7 @@ export class AuditController {
   async history(@Param('streamId') streamId: string, @Query('fromVersion', new ParseIntPipe({ optional: true })) fromVersion: number | undefined, @Res({ passthrough: true }) res: Response) {
     assertStream(streamId);
     const history = await this.queries.execute<ReadStreamHistoryQuery, StreamHistory>(new ReadStreamHistoryQuery(streamId, Math.max(1, fromVersion ?? 1)));
-    if (history.version === 0) throw new NotFoundError('STREAM.NOT_FOUND', `stream ${streamId} has no events`, `Stream ${streamId} tidak memiliki event`);
+    if (history.version === 0) throw new NotFoundError('STREAM.NOT_FOUND', `stream ${streamId} has no events`, { streamId });
     setEtag(res, history.version);
     return history;
   }
@@ -39,6 +39,6 @@ function assertStream(streamId: string): void {
   try {
     assertValidStreamId(streamId);
   } catch {
-    throw new NotFoundError('STREAM.NOT_FOUND', 'no such stream', 'Stream tidak ditemukan');
+    throw new NotFoundError('STREAM.NOT_FOUND', 'no such stream');
   }
 }

@@ -45,7 +45,7 @@ export class EntrepreneurQueriesController {
     const position = await this.freshness.awaitPosition(['caseload', 'timeline'], params.minPosition);
     res.setHeader(READ_POSITION_HEADER, String(position));
     const timeline = await this.queries.execute(new GetTimelineQuery(id));
-    if (!timeline) throw new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} is registered`, `Wirausaha ${id} tidak terdaftar`);
+    if (!timeline) throw new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} is registered`, { id });
     assertKecamatanAccess(actor, timeline.kecamatanCode);
     return timeline;
   }

@@ -20,7 +20,7 @@ export class JoinGroupHandler implements ICommandHandler<JoinGroupCommand, Write
     const { entrepreneurId } = command.input;
     // The group decider knows only the group; that the member is a registered person is checked here.
     const member = await this.store.readStream(entrepreneurStreamId(entrepreneurId));
-    if (member.length === 0) throw new NotFoundError(ErrorCode.NOT_FOUND, `no entrepreneur is registered under ${entrepreneurId}`);
+    if (member.length === 0) throw new NotFoundError(ErrorCode.NOT_FOUND, `no entrepreneur is registered under ${entrepreneurId}`, { id: entrepreneurId });
     // The runner checks the group's area; the person added must be in the caller's area as well.
     const region = entrepreneurStream.regionOf(foldStream(entrepreneurStream, member), member);
     if (region !== undefined) assertKecamatanAccess(command.meta.actor, region);

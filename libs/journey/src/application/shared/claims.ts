@@ -13,7 +13,7 @@ export async function translateClaimViolation<T>(write: Promise<T>): Promise<T> 
     if (!(e instanceof UniqueClaimViolationError)) throw e;
     if (e.scope === NIK_CLAIM_SCOPE) throw new ConflictError(ErrorCode.ALREADY_REGISTERED, 'a person with this NIK is already registered', 'nik');
     if (e.scope === PEMULA_GRANT_CLAIM_SCOPE)
-      throw new ConflictError(ErrorCode.GRANT_ALREADY_RECEIVED, 'this person already received a TKM Pemula grant', 'programme');
+      throw new ConflictError(ErrorCode.GRANT_ALREADY_RECEIVED, 'this person already received a TKM Pemula grant', 'programme', { programme: 'TKM Pemula' });
     throw e;
   }
 }

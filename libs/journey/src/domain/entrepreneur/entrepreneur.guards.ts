@@ -17,11 +17,11 @@ export function requireNotErased(state: RegisteredState): void {
 }
 
 export function requireNotWithdrawn(state: RegisteredState): asserts state is Exclude<RegisteredState, WithdrawnCase> {
-  if (state.status === 'withdrawn') throw new ConflictError(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${state.withdrawnOn}`);
+  if (state.status === 'withdrawn') throw new ConflictError(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${state.withdrawnOn}`, undefined, { on: state.withdrawnOn });
 }
 
 export function requireNotGraduated(state: RegisteredState): asserts state is Exclude<RegisteredState, GraduatedCase> {
-  if (state.status === 'graduated') throw new ConflictError(ErrorCode.ALREADY_GRADUATED, `the entrepreneur graduated to TKM Lanjutan on ${state.graduatedOn}`);
+  if (state.status === 'graduated') throw new ConflictError(ErrorCode.ALREADY_GRADUATED, `the entrepreneur graduated to TKM Lanjutan on ${state.graduatedOn}`, undefined, { on: state.graduatedOn });
 }
 
 /** A case still open to journey facts: registered, personal data held, not withdrawn. */

@@ -46,9 +46,9 @@ function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
   assertText('entrepreneurId', entrepreneurId);
   if (state.members.includes(entrepreneurId)) return [];
   assertPastDate('joinedOn', joinedOn, now);
-  assertNotBefore('joinedOn', joinedOn, 'the forming of the group', state.formedOn);
+  assertNotBefore('joinedOn', joinedOn, 'groupFormed', state.formedOn);
   if (state.members.length >= state.maxMembers)
-    conflict(ErrorCode.GROUP_FULL, `the group already has its ${state.maxMembers} members`, 'entrepreneurId');
+    conflict(ErrorCode.GROUP_FULL, `the group already has its ${state.maxMembers} members`, 'entrepreneurId', { maxMembers: state.maxMembers });
   return [{ type: 'MemberJoined', data: { groupId, entrepreneurId, joinedOn } }];
 }
 

@@ -1,4 +1,4 @@
-import { type FieldIssue, InvalidDataError } from '../shared/domain-error';
+import { type ErrorParams, type FieldIssue, InvalidDataError } from '../shared/domain-error';
 import { ErrorCode } from '../shared/error-codes';
 import { type IsoDate, isCalendarDate, isIsoDate } from '../shared/dates';
 import { parseRegionCode } from './region-code';
@@ -57,7 +57,7 @@ function readNik(nik: string): NikFacts {
 }
 
 function regionIssues(f: NikFacts): FieldIssue[] {
-  return parseRegionCode(f.regionCode) ? [] : [issue('nik', ErrorCode.NIK_FORMAT, `NIK region part ${f.regionCode} is not a kecamatan code`)];
+  return parseRegionCode(f.regionCode) ? [] : [issue('nik', ErrorCode.NIK_FORMAT, `NIK region part ${f.regionCode} is not a kecamatan code`, { regionPart: f.regionCode })];
 }
 
 /** Days 32-40 belong to nobody; without the full year, Feb 29 is fine if any century allows it. */
@@ -82,7 +82,7 @@ function declaredIssues(f: NikFacts, declared: DeclaredIdentity, found: readonly
   if (found.some((i) => i.code === ErrorCode.NIK_BIRTH_DATE)) return [];
   const out: FieldIssue[] = [];
   if (declared.sex !== undefined && declared.sex !== f.sex)
-    out.push(issue('sex', ErrorCode.NIK_SEX_MISMATCH, `sex ${declared.sex} does not match the NIK (${f.sex})`));
+    out.push(issue('sex', ErrorCode.NIK_SEX_MISMATCH, `sex ${declared.sex} does not match the NIK (${f.sex})`, { sex: declared.sex, nikSex: f.sex }));
   if (declared.birthDate !== undefined && !nikMatchesBirthDate(f, declared.birthDate))
     out.push(issue('birthDate', ErrorCode.NIK_BIRTH_DATE_MISMATCH, 'birthDate does not match the date in the NIK'));
   return out;
@@ -94,8 +94,8 @@ export function nikMatchesBirthDate(f: NikFacts, birthDate: IsoDate): boolean {
   return y % 100 === f.birthYearTwoDigits && m === f.birthMonth && d === f.birthDay;
 }
 
-function issue(field: string, code: string, message: string): FieldIssue {
-  return { field, code, message };
+function issue(field: string, code: string, message: string, params?: ErrorParams): FieldIssue {
+  return params ? { field, code, message, params } : { field, code, message };
 }
 
 function invalid(issues: FieldIssue[]): NikCheck {
@@ -107,5 +107,5 @@ export function assertNik(nik: unknown, declared: DeclaredIdentity = {}): NikFac
   const check = checkNik(nik, declared);
   if (check.valid) return check.facts;
   const [first] = check.issues;
-  throw new InvalidDataError(first.code, first.message, first.field, check.issues);
+  throw new InvalidDataError(first.code, first.message, first.field, check.issues, first.params);
 }

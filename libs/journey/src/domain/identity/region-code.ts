@@ -66,5 +66,5 @@ export function assertResidenceRegion(field: string, code: unknown): ResidenceRe
 
 /** The application looked the code up in the RegionDirectory; the domain only judges the answer. */
 export function assertRegionKnown(field: string, code: string, known: boolean): void {
-  if (!known) throw new InvalidDataError(ErrorCode.REGION_UNKNOWN, `${field} ${code} is not in the Kemendagri region list`, field);
+  if (!known) throw new InvalidDataError(ErrorCode.REGION_UNKNOWN, `${field} ${code} is not in the Kemendagri region list`, field, undefined, { code });
 }

@@ -1,8 +1,22 @@
-import { ConflictError, InvalidDataError } from './domain-error';
+import { ConflictError, InvalidDataError, type ErrorParams } from './domain-error';
 import { ErrorCode } from './error-codes';
 import { type Instant, type IsoDate, latestIndonesianDate, instantMs, isBefore, isIsoDate } from './dates';
 
 /** Named checks shared by the deciders. Each throws a typed DomainError or returns quietly. */
+
+/** What a date may not precede, by key, with its name in the English message. */
+export const MILESTONES = {
+  birthDate: 'birthDate',
+  startedOn: 'startedOn',
+  registration: 'registration',
+  firstCompletedTraining: 'the first completed training',
+  firstGrant: 'the first grant',
+  pemulaGrant: 'the TKM Pemula grant',
+  graduation: 'graduation',
+  latestMilestone: 'the latest recorded milestone',
+  groupFormed: 'the forming of the group',
+} as const;
+export type Milestone = keyof typeof MILESTONES;
 
 export function assertValidNow(now: Instant): void {
   if (Number.isNaN(instantMs(now))) throw new InvalidDataError(ErrorCode.INVALID_NOW, 'command.now must be an ISO-8601 instant');
@@ -14,7 +28,7 @@ export function assertIsoDate(field: string, value: unknown): asserts value is I
 
 export function assertNotInFuture(field: string, date: IsoDate, now: Instant): void {
   assertValidNow(now);
-  if (isBefore(latestIndonesianDate(now), date)) throw new InvalidDataError(ErrorCode.DATE_IN_FUTURE, `${field} ${date} is in the future`, field);
+  if (isBefore(latestIndonesianDate(now), date)) throw new InvalidDataError(ErrorCode.DATE_IN_FUTURE, `${field} ${date} is in the future`, field, undefined, { date });
 }
 
 /** A date that is both well-formed and not later than today. */
@@ -24,9 +38,9 @@ export function assertPastDate(field: string, value: unknown, now: Instant): ass
 }
 
 /** The date conflicts with what the case already holds, so it is a 409 rather than bad data. */
-export function assertNotBefore(field: string, date: IsoDate, milestone: string, milestoneDate: IsoDate): void {
+export function assertNotBefore(field: string, date: IsoDate, milestone: Milestone, milestoneDate: IsoDate): void {
   if (isBefore(date, milestoneDate))
-    throw new ConflictError(ErrorCode.DATE_BEFORE_MILESTONE, `${field} ${date} is before ${milestone} (${milestoneDate})`, field);
+    throw new ConflictError(ErrorCode.DATE_BEFORE_MILESTONE, `${field} ${date} is before ${MILESTONES[milestone]} (${milestoneDate})`, field, { date, milestone, milestoneDate });
 }
 
 export function assertPositiveAmount(field: string, value: unknown): void {
@@ -36,12 +50,12 @@ export function assertPositiveAmount(field: string, value: unknown): void {
 
 export function assertNonNegativeInteger(field: string, value: unknown): void {
   if (!Number.isSafeInteger(value) || (value as number) < 0)
-    throw new InvalidDataError(ErrorCode.NUMBER_INVALID, `${field} must be a whole number, 0 or more`, field);
+    throw new InvalidDataError(ErrorCode.NUMBER_INVALID, `${field} must be a whole number, 0 or more`, field, undefined, { min: 0 });
 }
 
 export function assertPositiveInteger(field: string, value: unknown): void {
   if (!Number.isSafeInteger(value) || (value as number) < 1)
-    throw new InvalidDataError(ErrorCode.NUMBER_INVALID, `${field} must be a whole number, 1 or more`, field);
+    throw new InvalidDataError(ErrorCode.NUMBER_INVALID, `${field} must be a whole number, 1 or more`, field, undefined, { min: 1 });
 }
 
 export function assertText(field: string, value: unknown): asserts value is string {
@@ -50,12 +64,13 @@ export function assertText(field: string, value: unknown): asserts value is stri
 }
 
 export function assertBoolean(field: string, value: unknown): asserts value is boolean {
-  if (typeof value !== 'boolean') throw new InvalidDataError(ErrorCode.VALUE_NOT_ALLOWED, `${field} must be true or false`, field);
+  if (typeof value !== 'boolean')
+    throw new InvalidDataError(ErrorCode.VALUE_NOT_ALLOWED, `${field} must be true or false`, field, undefined, { allowed: ['true', 'false'] });
 }
 
 export function assertOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): asserts value is T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-    throw new InvalidDataError(ErrorCode.VALUE_NOT_ALLOWED, `${field} must be one of ${allowed.join(', ')}`, field);
+    throw new InvalidDataError(ErrorCode.VALUE_NOT_ALLOWED, `${field} must be one of ${allowed.join(', ')}`, field, undefined, { allowed });
 }
 
 /** Optional fields are checked only when present; absent and undefined mean the same. */
@@ -63,6 +78,6 @@ export function ifPresent<T>(value: T | undefined, check: (v: T) => void): void 
   if (value !== undefined) check(value);
 }
 
-export function conflict(code: string, message: string, field?: string): never {
-  throw new ConflictError(code, message, field);
+export function conflict(code: string, message: string, field?: string, params?: ErrorParams): never {
+  throw new ConflictError(code, message, field, params);
 }

@@ -7,48 +7,58 @@ import { ErrorCode } from './error-codes';
  */
 export type DomainErrorKind = 'conflict' | 'invalid' | 'not_found';
 
+/**
+ * The specifics a message names besides the field (a date, the allowed values), as data: the API
+ * names them in the caller's language too (libs/journey/src/api/journey.problem-texts.ts).
+ */
+export type ErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
+
 export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+  params?: ErrorParams;
 }
 
 export class DomainError extends Error {
   override readonly name: string = 'DomainError';
+  /** all the issues found, when one check finds several (e.g. a NIK with a bad date and serial) */
+  readonly issues: readonly FieldIssue[];
 
   constructor(
     readonly code: string,
     message: string,
     readonly kind: DomainErrorKind,
     readonly field?: string,
-    /** all the issues found, when one check finds several (e.g. a NIK with a bad date and serial) */
-    readonly issues: readonly FieldIssue[] = field ? [{ field, code, message }] : [],
+    issues?: readonly FieldIssue[],
+    readonly params: ErrorParams = {},
   ) {
     super(message);
+    this.issues = issues ?? (field ? [{ field, code, message, params }] : []);
   }
 }
 
 /** The command conflicts with what already happened in the case (HTTP 409). */
 export class ConflictError extends DomainError {
   override readonly name: string = 'ConflictError';
-  constructor(code: string, message: string, field?: string) {
-    super(code, message, 'conflict', field);
+  constructor(code: string, message: string, field?: string, params?: ErrorParams) {
+    super(code, message, 'conflict', field, undefined, params);
   }
 }
 
 /** The command's data is wrong whatever the state of the case (HTTP 422). */
 export class InvalidDataError extends DomainError {
   override readonly name: string = 'InvalidDataError';
-  constructor(code: string, message: string, field?: string, issues?: readonly FieldIssue[]) {
-    super(code, message, 'invalid', field, issues);
+  constructor(code: string, message: string, field?: string, issues?: readonly FieldIssue[], params?: ErrorParams) {
+    super(code, message, 'invalid', field, issues, params);
   }
 }
 
 /** The command addresses a case or group that was never created (HTTP 404). */
 export class NotFoundError extends DomainError {
   override readonly name: string = 'NotFoundError';
-  constructor(code: string, message: string) {
-    super(code, message, 'not_found');
+  constructor(code: string, message: string, params?: ErrorParams) {
+    super(code, message, 'not_found', undefined, undefined, params);
   }
 }
 

@@ -51,5 +51,5 @@ export async function readCaseViews(store: EventStore, vault: PersonalDataVault,
 
 function notFound(id: string, asOf: Date | undefined): NotFoundError {
   const when = asOf ? ` as of ${asOf.toISOString()}` : '';
-  return new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} was registered${when}`, `Wirausaha ${id} tidak terdaftar${when ? ` pada ${asOf?.toISOString()}` : ''}`);
+  return new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} was registered${when}`, { id, asOf: asOf?.toISOString() });
 }

@@ -38,5 +38,5 @@ export class GetGroupHandler implements IQueryHandler<GetGroupQuery, GroupView> 
 
 function notFound(id: string, asOf: Date | undefined): NotFoundError {
   const when = asOf ? ` as of ${asOf.toISOString()}` : '';
-  return new NotFoundError('GROUP.NOT_FOUND', `no group ${id} was formed${when}`, `Kelompok ${id} belum dibentuk${when ? ` pada ${asOf?.toISOString()}` : ''}`);
+  return new NotFoundError('GROUP.NOT_FOUND', `no group ${id} was formed${when}`, { id, asOf: asOf?.toISOString() });
 }

@@ -47,4 +47,12 @@ describe('Lanjutan eligibility projection', () => {
     await h.project([projection], [...events, ...events]);
     expect(await rowOf(p.id)).toEqual(once);
   });
+
+  it('has a version of its policy too: another policy is another version (the engine rebuilds), the same policy the same', () => {
+    const version = lanjutanEligibilityProjection(DEFAULT_GRADUATION_POLICY).version;
+    expect(lanjutanEligibilityProjection({ ...DEFAULT_GRADUATION_POLICY }).version).toBe(version);
+    for (const change of [{ minVisits: 3 }, { latestVisitsActive: 1 }, { minWorkersTotal: 3 }])
+      expect(lanjutanEligibilityProjection({ ...DEFAULT_GRADUATION_POLICY, ...change }).version).not.toBe(version);
+    expect(Number.isInteger(version) && version > 0 && version < 2 ** 31).toBe(true);
+  });
 });

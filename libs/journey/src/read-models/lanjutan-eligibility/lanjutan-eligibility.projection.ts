@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@jejak/event-store';
-import type { Projection, ProjectionContext, TableSpec } from '@jejak/projections';
+import { versionWithSettings, type Projection, type ProjectionContext, type TableSpec } from '@jejak/projections';
 import type { RegisteredState } from '../../domain/entrepreneur/entrepreneur.state';
 import type { LanjutanGap } from '../../domain/entrepreneur/lanjutan-eligibility';
 import type { GraduationPolicy } from '../../domain/policy/journey-policy';
@@ -58,7 +58,8 @@ const rows: RowTable<EligibilityRow> = {
 export function lanjutanEligibilityProjection(policy: GraduationPolicy): Projection {
   return {
     name: 'lanjutan_eligibility',
-    version: 1,
+    // its rows judge the policy: a changed JEJAK_LANJUTAN_* rebuilds the list, as a code change would
+    version: versionWithSettings(1, policy),
     tables: [table],
     handles: new Set(['Registered', 'Trained', 'GrantReceived', 'Monitored', 'GraduatedToLanjutan', 'Withdrawn', 'ProfileCorrected', 'PersonalDataErased']),
     async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {

@@ -12,9 +12,7 @@ export function decodeCursor<T extends Record<string, string | number>>(cursor: 
   } catch {
     // fall through to the problem below
   }
-  throw new HttpProblem(400, 'REQUEST.INVALID_CURSOR', 'cursor is not one this API handed out', {
-    detailId: 'Kursor tidak dikenali; gunakan nextCursor dari halaman sebelumnya',
-  });
+  throw new HttpProblem(400, 'REQUEST.INVALID_CURSOR', 'cursor is not one this API handed out');
 }
 
 /** `32.16` matches itself and everything under it, never `32.160`. */

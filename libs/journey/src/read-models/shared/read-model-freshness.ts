@@ -14,7 +14,7 @@ export class ReadModelBehindError extends HttpProblem {
   override readonly name = 'ReadModelBehindError';
   constructor(minPosition: number, position: number) {
     super(503, 'READ_MODEL.BEHIND', `the read model is at position ${position}, not yet at ${minPosition}; retry shortly`, {
-      detailId: `Data tampilan masih di posisi ${position}, belum mencapai ${minPosition}; coba lagi sebentar lagi`,
+      params: { minPosition, position },
       headers: { 'Retry-After': '1', [READ_POSITION_HEADER]: String(position) },
       extensions: { minPosition, position },
     });

@@ -3,9 +3,7 @@ import { HttpProblem } from '../http-problem.error';
 export class IdempotencyKeyReusedError extends HttpProblem {
   override readonly name = 'IdempotencyKeyReusedError';
   constructor() {
-    super(422, 'REQUEST.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request', {
-      detailId: 'Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda',
-    });
+    super(422, 'REQUEST.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
   }
 }
 
@@ -13,7 +11,6 @@ export class RequestInProgressError extends HttpProblem {
   override readonly name = 'RequestInProgressError';
   constructor() {
     super(409, 'REQUEST.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry shortly', {
-      detailId: 'Permintaan dengan Idempotency-Key ini masih diproses; coba lagi sebentar lagi',
       headers: { 'Retry-After': '1' },
     });
   }
@@ -22,8 +19,6 @@ export class RequestInProgressError extends HttpProblem {
 export class InvalidIdempotencyKeyError extends HttpProblem {
   override readonly name = 'InvalidIdempotencyKeyError';
   constructor() {
-    super(400, 'REQUEST.INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 255 visible ASCII characters', {
-      detailId: 'Idempotency-Key harus 1 sampai 255 karakter ASCII yang terlihat',
-    });
+    super(400, 'REQUEST.INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
   }
 }

@@ -8,6 +8,7 @@ import { ConflictError, InvalidDataError, NotEligibleError } from '@jejak/journe
 import { EVENT_STORE } from '../../nest/tokens';
 import { requireIfMatch, setEtag, withIfMatch } from '../etag';
 import { NotFoundError } from '../http-errors';
+import { registerProblemMessages } from '../problem-messages';
 import { Public } from '../public.decorator';
 import { requestMetadata } from '../request-context';
 import { CorrelationId } from '../request-context.interceptor';
@@ -56,7 +57,9 @@ export class ThingsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly gate: HandlerGate,
-  ) {}
+  ) {
+    registerProblemMessages({ 'THING.NOT_FOUND': ({ id }) => `Tidak ada thing ${id}` });
+  }
 
   @Post()
   async create(@Body() body: CreateThingDto, @CorrelationId() correlationId: string, @Res({ passthrough: true }) res: Response) {
@@ -88,7 +91,7 @@ export class ThingsController {
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
     const events = await this.store.readStream(streamId('thing', id));
-    if (events.length === 0) throw new NotFoundError('THING.NOT_FOUND', `no thing ${id}`, `Tidak ada thing ${id}`);
+    if (events.length === 0) throw new NotFoundError('THING.NOT_FOUND', `no thing ${id}`, { id });
     setEtag(res, events.length);
     return { id, version: events.length, metadata: events[0].metadata };
   }

@@ -19,10 +19,10 @@ export function graduate(command: GraduateToLanjutan, state: EntrepreneurState, 
   ifPresent(command.basis, (v) => assertText('basis', v));
   if (state.status === 'graduated') {
     if (state.graduatedOn === graduatedOn) return [];
-    conflict(ErrorCode.ALREADY_GRADUATED, `the entrepreneur already graduated on ${state.graduatedOn}`);
+    conflict(ErrorCode.ALREADY_GRADUATED, `the entrepreneur already graduated on ${state.graduatedOn}`, undefined, { on: state.graduatedOn });
   }
   const grant = pemulaGrant(state);
-  if (grant) assertNotBefore('graduatedOn', graduatedOn, 'the TKM Pemula grant', grant.receivedOn);
+  if (grant) assertNotBefore('graduatedOn', graduatedOn, 'pemulaGrant', grant.receivedOn);
   const eligibility = lanjutanEligibility(state, policy, graduatedOn);
   if (!eligibility.eligible) throw new NotEligibleError(eligibility.gaps);
   return [{ type: 'GraduatedToLanjutan', data: { entrepreneurId, graduatedOn, ...defined({ basis: command.basis }) } }];
@@ -41,9 +41,9 @@ export function withdraw(command: Withdraw, state: EntrepreneurState): Entrepren
   assertText('reason', reason);
   if (state.status === 'withdrawn') {
     if (state.withdrawnOn === withdrawnOn) return [];
-    conflict(ErrorCode.WITHDRAWN, `the entrepreneur already withdrew on ${state.withdrawnOn}`);
+    conflict(ErrorCode.WITHDRAWN, `the entrepreneur already withdrew on ${state.withdrawnOn}`, undefined, { on: state.withdrawnOn });
   }
-  assertNotBefore('withdrawnOn', withdrawnOn, 'the latest recorded milestone', latestMilestone(state));
+  assertNotBefore('withdrawnOn', withdrawnOn, 'latestMilestone', latestMilestone(state));
   return [{ type: 'Withdrawn', data: { entrepreneurId, withdrawnOn, reason } }];
 }
 

@@ -55,17 +55,17 @@ export function recordGrant(command: RecordGrant, state: EntrepreneurState): Ent
 /** One TKM Pemula grant per person, and only once a training is completed (on or before the grant). */
 function checkPemulaGrant(state: RegisteredState, receivedOn: string): void {
   const earlier = pemulaGrant(state);
-  if (earlier) conflict(ErrorCode.GRANT_ALREADY_RECEIVED, `a TKM Pemula grant was already received on ${earlier.receivedOn}`, 'programme');
+  if (earlier) conflict(ErrorCode.GRANT_ALREADY_RECEIVED, `a TKM Pemula grant was already received on ${earlier.receivedOn}`, 'programme', { programme: 'TKM Pemula', on: earlier.receivedOn });
   const firstCompleted = earliest(state.trainings.map((t) => t.completedOn));
   if (firstCompleted === undefined) conflict(ErrorCode.NOT_TRAINED, 'a TKM Pemula grant needs a completed training first', 'programme');
-  assertNotBefore('receivedOn', receivedOn, 'the first completed training', firstCompleted);
+  assertNotBefore('receivedOn', receivedOn, 'firstCompletedTraining', firstCompleted);
 }
 
 /** TKM Lanjutan is the stage after graduation, and like Pemula it is given once. */
 function checkLanjutanGrant(state: RegisteredState, receivedOn: string): void {
   if (state.status !== 'graduated') conflict(ErrorCode.NOT_GRADUATED, 'a TKM Lanjutan grant needs graduation to Lanjutan first', 'programme');
   const earlier = state.grants.find((g) => g.programme === 'TKM_LANJUTAN');
-  if (earlier) conflict(ErrorCode.GRANT_ALREADY_RECEIVED, `a TKM Lanjutan grant was already received on ${earlier.receivedOn}`, 'programme');
+  if (earlier) conflict(ErrorCode.GRANT_ALREADY_RECEIVED, `a TKM Lanjutan grant was already received on ${earlier.receivedOn}`, 'programme', { programme: 'TKM Lanjutan', on: earlier.receivedOn });
   assertNotBefore('receivedOn', receivedOn, 'graduation', state.graduatedOn);
 }
 

@@ -16,7 +16,7 @@ export function recordMonitoringVisit(command: RecordMonitoringVisit, state: Ent
   const { entrepreneurId, now, visitedOn, businessActive, workersTotal, revenueTrend } = command;
   if (state.grants.length === 0) conflict(ErrorCode.NOT_FUNDED, 'monitoring visits follow a grant; no grant is recorded');
   assertPastDate('visitedOn', visitedOn, now);
-  assertNotBefore('visitedOn', visitedOn, 'the first grant', earliest(state.grants.map((g) => g.receivedOn))!);
+  assertNotBefore('visitedOn', visitedOn, 'firstGrant', earliest(state.grants.map((g) => g.receivedOn))!);
   assertBoolean('businessActive', businessActive);
   checkWorkers(command);
   assertOneOf('revenueTrend', revenueTrend, REVENUE_TRENDS);
@@ -27,7 +27,7 @@ export function recordMonitoringVisit(command: RecordMonitoringVisit, state: Ent
   });
   ifPresent(command.equipmentInUse, (v) => assertBoolean('equipmentInUse', v));
   ifPresent(command.obstacles, (list) => {
-    if (!Array.isArray(list)) throw new InvalidDataError(ErrorCode.VALUE_NOT_ALLOWED, 'obstacles must be a list', 'obstacles');
+    if (!Array.isArray(list)) throw new InvalidDataError(ErrorCode.VALUE_NOT_ALLOWED, 'obstacles must be a list', 'obstacles', undefined, { expected: 'list' });
     list.forEach((o, i) => assertOneOf(`obstacles[${i}]`, o, OBSTACLES));
   });
   ifPresent(command.notes, (v) => assertText('notes', v));
@@ -36,7 +36,7 @@ export function recordMonitoringVisit(command: RecordMonitoringVisit, state: Ent
     const same = sameDay.businessActive === businessActive && sameDay.workersTotal === workersTotal && sameDay.revenueTrend === revenueTrend
       && sameDay.paidWorkers === command.paidWorkers && sameDay.unpaidWorkers === command.unpaidWorkers;
     if (same) return [];
-    conflict(ErrorCode.VISIT_ALREADY_RECORDED, `a different monitoring visit is already recorded on ${visitedOn}`, 'visitedOn');
+    conflict(ErrorCode.VISIT_ALREADY_RECORDED, `a different monitoring visit is already recorded on ${visitedOn}`, 'visitedOn', { on: visitedOn });
   }
   const data: Monitored['data'] = {
     entrepreneurId, visitedOn, businessActive, workersTotal, revenueTrend,
@@ -56,7 +56,7 @@ function checkWorkers({ businessActive, workersTotal, paidWorkers, unpaidWorkers
   ifPresent(paidWorkers, (v) => assertNonNegativeInteger('paidWorkers', v));
   ifPresent(unpaidWorkers, (v) => assertNonNegativeInteger('unpaidWorkers', v));
   if (businessActive && workersTotal < 1)
-    throw new InvalidDataError(ErrorCode.WORKERS_INCONSISTENT, 'a running business has at least its owner: workersTotal >= 1', 'workersTotal');
+    throw new InvalidDataError(ErrorCode.WORKERS_INCONSISTENT, 'a running business has at least its owner: workersTotal >= 1', 'workersTotal', undefined, { rule: 'owner' });
   if ((paidWorkers ?? 0) + (unpaidWorkers ?? 0) > workersTotal)
-    throw new InvalidDataError(ErrorCode.WORKERS_INCONSISTENT, 'paidWorkers + unpaidWorkers cannot exceed workersTotal', 'workersTotal');
+    throw new InvalidDataError(ErrorCode.WORKERS_INCONSISTENT, 'paidWorkers + unpaidWorkers cannot exceed workersTotal', 'workersTotal', undefined, { rule: 'sum' });
 }
