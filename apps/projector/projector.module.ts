@@ -22,7 +22,6 @@ export class ProjectorAppModule {
           inject: [PersonalDataVault],
           useFactory: (vault: PersonalDataVault) => configuredJourneyProjections(vault),
           adminApi: false,
-          log: (m) => process.stdout.write(`[projector] ${m}\n`),
         }),
       ],
     };

@@ -69,6 +69,9 @@ export function versionWithSettings(codeVersion: number, settings: unknown): num
   return (h >>> 1) || 1;
 }
 
+/** The engine's log: a line and its level (`info` when omitted). */
+export type ProjectionLog = (message: string, level?: 'info' | 'warn') => void;
+
 /** `handles` for a projection that reads every event type (counters, audits) */
 export const EVERY_EVENT_TYPE: ReadonlySet<string> = new (class extends Set<string> {
   override has(): boolean {

@@ -1,12 +1,13 @@
 import { WakeableSleep } from '@jejak/event-store';
 import type { Pool, PoolClient } from 'pg';
+import type { ProjectionLog } from '../projection';
 import { LEADER_LOCK_ID, LOCK_NAMESPACE } from './sql';
 
 export interface LeaderElectionOptions {
   retryMs: number;
   onElected(): Promise<void> | void;
   onDemoted(): Promise<void> | void;
-  log?: (message: string) => void;
+  log?: ProjectionLog;
 }
 
 /**
@@ -68,7 +69,7 @@ export class LeaderElection {
         }
       } catch (err) {
         lost = err as Error;
-        if (!this.stopped) log(`leadership connection lost: ${lost.message}`);
+        if (!this.stopped) log(`leadership connection lost: ${lost.message}`, 'warn');
       } finally {
         await this.resign(lost);
       }

@@ -1,4 +1,4 @@
-import type { Projection } from '../projection';
+import type { Projection, ProjectionLog } from '../projection';
 import { loadCheckpoints } from './checkpoint-store';
 import { listDeadLetters, type DeadLetter } from './dead-letter-store';
 import { retryDeadLetter, type RetryOutcome } from './dead-letter-retry';
@@ -25,7 +25,7 @@ export class ProjectionEngine {
   private readonly byName: Map<string, Projection>;
   private readonly versions: Map<string, number>;
   private leadership: LeaderElection | null = null;
-  private readonly log: (m: string) => void;
+  private readonly log: ProjectionLog;
 
   constructor(private readonly deps: ProjectionEngineDeps) {
     this.byName = new Map(deps.projections.map((p) => [p.name, p]));
@@ -105,7 +105,7 @@ export class ProjectionEngine {
         started = true;
         resolve({ done });
       });
-      done.catch((err: Error) => (started ? this.log(`rebuild of ${name} failed: ${err.message}`) : reject(err)));
+      done.catch((err: Error) => (started ? this.log(`rebuild of ${name} failed: ${err.message}`, 'warn') : reject(err)));
     });
   }
 
@@ -156,6 +156,6 @@ export class ProjectionEngine {
     if (outdated.length === 0) return;
     await this.deps.pool.query(`UPDATE projection_checkpoints SET status = 'rebuilding', updated_at = now() WHERE name = ANY($1)`, [outdated.map((p) => p.name)]);
     this.log(`projection code or settings changed, rebuilding: ${outdated.map((p) => p.name).join(', ')}`);
-    void this.rebuilder.rebuild(outdated).catch((err: Error) => this.log(`rebuild failed: ${err.message}`));
+    void this.rebuilder.rebuild(outdated).catch((err: Error) => this.log(`rebuild failed: ${err.message}`, 'warn'));
   }
 }

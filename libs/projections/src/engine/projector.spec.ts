@@ -80,7 +80,9 @@ describe('The live projector', () => {
       const skipping = poisonable('skipping');
       const config = testConfig({ policy: (n) => (n === 'skipping' ? 'skip' : 'stop') });
       const metrics = new ProjectionMetrics(new Registry());
-      const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [stopping, skipping], config, metrics });
+      const logged: [string, string | undefined][] = [];
+      const log = (message: string, level?: 'info' | 'warn') => void logged.push([message, level]);
+      const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [stopping, skipping], config, metrics, log });
       engine.registerGauges(metrics);
       await engine.setup();
       const before = await bed.store.append('case-poison', [testEvent('Registered'), testEvent('Corrupt')], { expectedVersion: 'no_stream' });
@@ -100,6 +102,8 @@ describe('The live projector', () => {
         ['skipping', poisonPosition, 'Corrupt', 'skip'],
       ]);
       expect(letters[0].stack).toContain('kolom tidak dikenal');
+      // the operator's log says so as a warning (the structured log's level), not as routine progress
+      expect(logged).toContainEqual([expect.stringMatching(/^projection halting stopped at a poison event: .*kolom tidak dikenal/), 'warn']);
       const scrape = await metrics.registry.metrics();
       expect(scrape).toMatch(/jejak_projection_dead_letters\{projection="halting"\} 1/);
       expect(scrape).toMatch(/jejak_projection_up\{projection="halting"\} 0/);

@@ -1,6 +1,6 @@
 import { nextBackoff, WakeableSleep, type EventStore, type RecordedEvent } from '@jejak/event-store';
 import type { Pool } from 'pg';
-import type { Projection } from '../projection';
+import type { Projection, ProjectionLog } from '../projection';
 import { applyToProjection } from './batch-applier';
 import { loadCheckpoints, lockCheckpoints, updateCheckpoints, type Checkpoint, type CheckpointUpdate } from './checkpoint-store';
 import { PrefetchingReader } from './prefetching-reader';
@@ -15,7 +15,8 @@ export interface ProjectorDeps {
   projections: readonly Projection[];
   config: ProjectionsConfig;
   metrics?: ProjectionMetrics;
-  log?: (message: string) => void;
+  /** progress at `info`; failures (a batch retried, a projection stopped) at `warn` */
+  log?: ProjectionLog;
 }
 
 const isActive = (p: Projection, cp: Checkpoint | undefined): cp is Checkpoint => !!cp && cp.status === 'running' && cp.version === p.version;
@@ -31,7 +32,7 @@ export class Projector {
   private stopped = true;
   private loop: Promise<void> | null = null;
   private readonly nap = new WakeableSleep();
-  private readonly log: (m: string) => void;
+  private readonly log: ProjectionLog;
 
   constructor(private readonly deps: ProjectorDeps) {
     for (const p of deps.projections) assertName('projection', p.name);
@@ -81,7 +82,7 @@ export class Projector {
         if (events.length < batchSize) await this.sleep(pollIntervalMs);
       } catch (err) {
         this.reader.clear();
-        this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`);
+        this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`, 'warn');
         backoff = nextBackoff(backoff);
         await this.sleep(backoff);
       }
@@ -112,7 +113,7 @@ export class Projector {
         const moved = events.filter((e) => e.globalPosition > cp.position && e.globalPosition <= outcome.position).length;
         processed.push([p.name, moved, outcome.applied]);
         if (outcome.deadLetters) this.deps.metrics?.deadLettered.inc({ projection: p.name }, outcome.deadLetters);
-        if (outcome.stoppedAt) this.log(`projection ${p.name} stopped at a poison event: ${outcome.stoppedAt.error}`);
+        if (outcome.stoppedAt) this.log(`projection ${p.name} stopped at a poison event: ${outcome.stoppedAt.error}`, 'warn');
       }
       await updateCheckpoints(client, updates);
       await client.query('COMMIT');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@jejak/event-store';
 import { EVENT_STORE, HealthService, METRICS_REGISTRY, PG_POOL } from '@jejak/platform';
 import type { Pool } from 'pg';
@@ -6,7 +6,9 @@ import type { Registry } from 'prom-client';
 import { ProjectionEngine } from '../engine/projection-engine';
 import { ProjectionMetrics } from '../engine/projection-metrics';
 import type { ProjectionsConfig } from '../engine/projections.config';
-import type { Projection } from '../projection';
+import type { Projection, ProjectionLog } from '../projection';
+
+const PROJECTIONS_LOGGER = new Logger('Projections');
 
 export const PROJECTIONS_OPTIONS = Symbol('PROJECTIONS_OPTIONS');
 
@@ -18,7 +20,7 @@ export interface ProjectionsModuleOptions {
   adminApi?: boolean;
   config?: Partial<ProjectionsConfig>;
   env?: NodeJS.ProcessEnv;
-  log?: (message: string) => void;
+  log?: ProjectionLog;
 }
 
 /**
@@ -43,7 +45,8 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
       projections: options.projections,
       config: options.resolved,
       metrics,
-      log: options.log ?? ((m) => process.stdout.write(`[projections] ${m}\n`)),
+      // the structured log (nestjs-pino, context Projections) unless the module was given a log
+      log: options.log ?? ((m, level) => (level === 'warn' ? PROJECTIONS_LOGGER.warn(m) : PROJECTIONS_LOGGER.log(m))),
     });
     this.engine.registerGauges(metrics);
   }
