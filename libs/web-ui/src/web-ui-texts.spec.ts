@@ -66,6 +66,12 @@ describe('the web UI’s texts', () => {
     expect(missing).toEqual([]);
   });
 
+  it('keeps no text of its own for a problem code: the API answers in the UI’s language, from one dictionary', () => {
+    const CODE = /(^|\.)[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/;
+    expect(Object.keys({ ...MESSAGES.id, ...MESSAGES.en }).filter((key) => CODE.test(key))).toEqual([]);
+    expect(sources().join('\n')).not.toMatch(/`problem\.\$\{/);
+  });
+
   it('never builds markup from strings', () => {
     for (const source of sources()) expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
   });

@@ -110,20 +110,15 @@ export function clearErrors(form) {
   if (alert) replace(alert).hidden = true;
 }
 
-/** Indonesian text by field and code, then by code, else the server's own message. */
+/** The UI's text for a request validation rule (`isNotEmpty`) by field, then by rule, else the API's message. */
 function fieldErrorText(error) {
   const top = String(error.field ?? '').split('.')[0];
   for (const key of [`error.${top}.${error.code}`, `error.${error.code}`]) if (error.code && hasOwn(key)) return t(key);
   return error.message ?? '';
 }
 
-/**
- * The UI's own text for the problem's code when it has one in this language (the domain's codes
- * come with English details only), else the problem's `detail`, which the server already gave in
- * the requested language where it could.
- */
+/** The problem's `detail`, which the API gives in the language the UI asked for (Accept-Language). */
 export function problemText(problem) {
-  for (const key of [`problem.${problem.code}`, `error.${problem.code}`]) if (problem.code && hasOwn(key)) return t(key);
   return problem.detail ?? t('error.generic', { status: problem.status });
 }
 

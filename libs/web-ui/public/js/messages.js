@@ -1,7 +1,9 @@
 /**
  * Every text the UI shows, in Bahasa Indonesia (the default) and English. Keys are flat; `{name}`
- * placeholders are filled by t(). Enum labels are `<group>.<wire value>`; field error texts are
- * `error.<field>.<code>` or `error.<code>` and fall back to the server's own message.
+ * placeholders are filled by t(). Enum labels are `<group>.<wire value>`. A problem's `detail`
+ * and the messages of its field errors come from the API, in the language the UI asks for, so
+ * the API's codes have no text here (one dictionary, the API's: web-ui-texts.spec.ts); only the
+ * rule names of request validation do, as `error.<field>.<rule>` or `error.<rule>`.
  */
 export const MESSAGES = {
   id: {
@@ -258,20 +260,6 @@ export const MESSAGES = {
     'report.withNib': 'Usaha dengan NIB',
     'report.cohorts': 'Tahapan dihitung menurut tahun pendaftaran; ketahanan usaha menurut tahun bantuan.',
 
-    'problem.ENTREPRENEUR.ALREADY_REGISTERED': 'NIK ini sudah terdaftar.',
-    'problem.ENTREPRENEUR.NOT_FOUND': 'Kasus tidak ditemukan.',
-    'problem.ENTREPRENEUR.ERASED': 'Data pribadi orang ini sudah dihapus.',
-    'problem.JOURNEY.NOT_TRAINED': 'Bantuan hanya untuk peserta yang sudah mengikuti pelatihan.',
-    'problem.JOURNEY.GRANT_ALREADY_RECEIVED': 'Orang ini sudah pernah menerima bantuan TKM Pemula.',
-    'problem.JOURNEY.NOT_FUNDED': 'Belum ada bantuan yang tercatat untuk kasus ini.',
-    'problem.JOURNEY.NOT_GRADUATED': 'Kasus ini belum lulus ke TKM Lanjutan.',
-    'problem.JOURNEY.NOT_ELIGIBLE_FOR_LANJUTAN': 'Belum memenuhi syarat kelulusan ke TKM Lanjutan.',
-    'problem.JOURNEY.ALREADY_GRADUATED': 'Kasus ini sudah lulus ke TKM Lanjutan.',
-    'problem.JOURNEY.WITHDRAWN': 'Kasus ini sudah ditutup karena mengundurkan diri.',
-    'problem.JOURNEY.VISIT_ALREADY_RECORDED': 'Kunjungan pada tanggal itu sudah tercatat.',
-    'problem.JOURNEY.DATE_IN_FUTURE': 'Tanggal tidak boleh di masa depan.',
-    'problem.JOURNEY.DATE_BEFORE_MILESTONE': 'Tanggal ini sebelum tahap sebelumnya.',
-    'problem.VALIDATION.NOTHING_TO_CORRECT': 'Tidak ada isian yang diubah.',
     'error.generic': 'Terjadi kesalahan ({status}).',
     'error.forbidden': 'Anda tidak berwenang membuka ini.',
     'error.isNotEmpty': 'Wajib diisi.',
@@ -288,19 +276,6 @@ export const MESSAGES = {
     'error.unknownField': 'Kolom ini tidak dikenal.',
     'error.nik.matches': 'NIK harus tepat 16 digit angka.',
     'error.regionCode.matches': 'Gunakan kode kecamatan 32.16.01 atau kode desa 32.16.01.2001.',
-    'error.VALIDATION.NIK_FORMAT': 'NIK tidak sesuai format (kode wilayah tidak dikenal).',
-    'error.VALIDATION.NIK_BIRTH_DATE': 'NIK tidak memuat tanggal lahir yang sah (DDMMYY, perempuan DD + 40).',
-    'error.VALIDATION.NIK_SERIAL': 'Nomor urut NIK dimulai dari 0001.',
-    'error.VALIDATION.NIK_SEX_MISMATCH': 'Jenis kelamin tidak sesuai dengan NIK.',
-    'error.VALIDATION.NIK_BIRTH_DATE_MISMATCH': 'Tanggal lahir tidak sesuai dengan NIK.',
-    'error.VALIDATION.REGION_UNKNOWN': 'Kode wilayah tidak ditemukan di daftar Kemendagri.',
-    'error.VALIDATION.REGION_FORMAT': 'Kode wilayah tidak sesuai format.',
-    'error.VALIDATION.DATE_FORMAT': 'Isi tanggal yang benar.',
-    'error.VALIDATION.WORKERS_INCONSISTENT': 'Jumlah pekerja tidak cocok dengan rinciannya.',
-    'error.VALIDATION.NIB_FORMAT': 'NIB harus 13 digit angka.',
-    'error.VALIDATION.TEXT_REQUIRED': 'Wajib diisi.',
-    'error.JOURNEY.DATE_IN_FUTURE': 'Tanggal tidak boleh di masa depan.',
-    'error.JOURNEY.DATE_BEFORE_MILESTONE': 'Tanggal ini sebelum tahap sebelumnya.',
   },
   en: {
     'app.name': 'Jejak',
