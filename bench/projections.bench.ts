@@ -18,6 +18,7 @@ import { IdnAreaRegionDirectory } from '@jejak/journey/infrastructure/regions';
 import type { PersonalDataVault } from '@jejak/personal-data';
 import { loadProjectionsConfig, ProjectionEngine, type Projection } from '@jejak/projections';
 import { withRuntime, type ToolRuntime } from '../tools/tool-runtime';
+import { cpuMeter, cpuPerOperation } from './cpu-meter';
 import { freshSecrets, procStatusMb, rate, readLog, startBenchDatabase, timeOnce } from './bench-kit';
 import { renderTable, type ResultRow } from './bench-table';
 
@@ -138,12 +139,20 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
     }
     const label = `${Math.round(events / 1000)}k events`;
     const rawRate = rate([await timeOnce(() => readLog(store, config.rebuildBatchSize))]);
+    const cpu = await cpuMeter(pool, process.pid);
+    const cpuBefore = cpu.snapshot();
     const { result, peakMb, startMb } = await withPeakRss(() => engine.rebuild('all'));
+    const perEvent = cpuPerOperation(cpuBefore, cpu.snapshot(), result.eventsRead);
     const rebuildRate = result.eventsRead / result.seconds;
+    // what bounds the rate: CPU per event of Node (this process) and PostgreSQL; 2 cores / their sum is the ceiling
+    const nodeUs = perEvent.bench * 1000;
+    const pgUs = perEvent.postgres * 1000;
+    const cpuNote = `CPU per event: Node ${nodeUs.toFixed(1)} µs, PostgreSQL ${pgUs.toFixed(1)} µs; ceiling on 2 cores ${Math.round(2e6 / (nodeUs + pgUs))} events/s`;
     // other work on the machine depresses both rates alike; the load average says how much there was
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
     log(`${label}: rebuild ${Math.round(rebuildRate)} events/s, raw read-all ${Math.round(rawRate)} events/s, peak RSS ${peakMb.toFixed(0)} MB (${startMb.toFixed(0)} MB before it), load average ${load}`);
-    rows.push(throughput(`rebuild all projections (${label})`, rebuildRate, rawRate));
+    log(`${label}: ${cpuNote}`);
+    rows.push(throughput(`rebuild all projections (${label})`, rebuildRate, rawRate, cpuNote));
     const addedMb = peakMb - startMb;
     rows.push(memory(`peak RSS during rebuild (${label})`, peakMb, null));
     rows.push(memory(`RSS added by the rebuild (${label})`, addedMb, addedSmall));
