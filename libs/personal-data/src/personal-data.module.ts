@@ -5,13 +5,14 @@ import { resolveSecrets, type PersonalDataSecrets } from './keys/master-key';
 import { NikHasher } from './nik-hasher';
 import { PERSONAL_DATA_PROBLEM_TEXTS } from './personal-data.problem-texts';
 import { PersonalDataVault } from './personal-data.vault';
+import { ProcessingTrail } from './processing-trail/processing-trail';
 
 export const PERSONAL_DATA_SECRETS = Symbol('PERSONAL_DATA_SECRETS');
 
 /**
  * The vault and the NIK hasher, one instance per process (a static module: every importer shares
  * it, so the key cache is shared too). Secrets come from JEJAK_MASTER_KEY / JEJAK_NIK_HMAC_KEY,
- * or from the key file generated in the data directory.
+ * or from the key file generated in the data directory. The processing trail records reads.
  */
 @Module({
   providers: [
@@ -37,8 +38,9 @@ export const PERSONAL_DATA_SECRETS = Symbol('PERSONAL_DATA_SECRETS');
       useFactory: (pool: Pool, secrets: PersonalDataSecrets) => new PersonalDataVault(pool, secrets),
     },
     { provide: NikHasher, inject: [PERSONAL_DATA_SECRETS], useFactory: (s: PersonalDataSecrets) => new NikHasher(s.nikHmacKey) },
+    { provide: ProcessingTrail, inject: [PG_POOL], useFactory: (pool: Pool) => new ProcessingTrail(pool) },
   ],
-  exports: [PersonalDataVault, NikHasher],
+  exports: [PersonalDataVault, NikHasher, ProcessingTrail],
 })
 export class PersonalDataModule implements OnModuleInit {
   constructor(@Inject(PersonalDataVault) private readonly vault: PersonalDataVault) {

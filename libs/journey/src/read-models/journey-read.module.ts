@@ -5,12 +5,14 @@ import { registerProblemMessages } from '@jejak/platform';
 import { JOURNEY_PROBLEM_TEXTS } from '../api/journey.problem-texts';
 import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
 import { GroupQueriesController } from '../api/queries/group-queries.controller';
+import { ProcessingTrailController } from '../api/queries/processing-trail.controller';
 import { ReportQueriesController } from '../api/queries/report-queries.controller';
 import { GetCaseHandler } from './case-state/get-case.query';
 import { ListCaseloadHandler } from './caseload/caseload.query';
 import { GetGroupHandler } from './group-state/get-group.query';
 import { configuredJourneyProjections } from './journey-projections';
 import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
+import { GetProcessingTrailHandler } from './processing-trail/processing-trail.query';
 import { GetProgressionHandler } from './progression/progression.query';
 import { ReadModelFreshness } from './shared/read-model-freshness';
 import { GetTimelineHandler } from './timeline/timeline.query';
@@ -24,7 +26,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
  */
 @Module({
   imports: [CqrsModule, PersonalDataModule],
-  controllers: [EntrepreneurQueriesController, GroupQueriesController, ReportQueriesController],
+  controllers: [EntrepreneurQueriesController, GroupQueriesController, ReportQueriesController, ProcessingTrailController],
   providers: [
     ReadModelFreshness,
     ListCaseloadHandler,
@@ -33,6 +35,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
     GetTimelineHandler,
     GetProgressionHandler,
     ListLanjutanEligibleHandler,
+    GetProcessingTrailHandler,
     {
       provide: JOURNEY_PROJECTIONS,
       inject: [PersonalDataVault],

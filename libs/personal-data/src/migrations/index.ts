@@ -1,4 +1,5 @@
 import { CreatePersonalDataKeys1732700000000 } from './1732700000000-create-personal-data-keys';
 import { RecordNikKey1733200000000 } from './1733200000000-record-nik-key';
+import { CreatePersonalDataReads1733300000000 } from './1733300000000-create-personal-data-reads';
 
-export const personalDataMigrations = [CreatePersonalDataKeys1732700000000, RecordNikKey1733200000000];
+export const personalDataMigrations = [CreatePersonalDataKeys1732700000000, RecordNikKey1733200000000, CreatePersonalDataReads1733300000000];

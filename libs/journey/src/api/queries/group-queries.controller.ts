@@ -3,11 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { assertKecamatanAccess, canAccessRegion, CurrentActor, Roles, type Actor } from '@jejak/auth';
-import { setEtag } from '@jejak/platform';
+import { Ctx, setEtag, type RequestContext } from '@jejak/platform';
+import { ProcessingTrail } from '@jejak/personal-data';
 import { GetGroupQuery } from '../../read-models/group-state/get-group.query';
 import type { GroupView } from '../../read-models/group-state/group.view';
 import { problem } from '../commands/write-endpoint';
 import { GroupViewDto } from './group-view.dto';
+import { readBy, shownIn } from './personal-data-reads';
 import { CaseParams } from './query-params.dto';
 
 @ApiTags('groups')
@@ -15,7 +17,10 @@ import { CaseParams } from './query-params.dto';
 @Roles('caseworker', 'supervisor', 'auditor')
 @Controller('v1/groups')
 export class GroupQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly trail: ProcessingTrail,
+  ) {}
 
   /** Like GET /v1/entrepreneurs/{id}: folded from the stream, scoped by the group's kecamatan. */
   @Get(':id')
@@ -24,12 +29,13 @@ export class GroupQueriesController {
   @ApiResponse({ status: 200, type: GroupViewDto, headers: { ETag: {} } })
   @problem(403, 'the group is outside the kecamatan of your token')
   @problem(404, 'no group was formed under this id (by asOf)')
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: CaseParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<GroupView> {
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: CaseParams, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<GroupView> {
     const view = await this.queries.execute(new GetGroupQuery(id, params.asOf ? new Date(params.asOf) : undefined));
     assertKecamatanAccess(actor, view.kecamatanCode);
-    setEtag(res, view.version);
     // A member's name shows only to whom GET /v1/entrepreneurs/{id} would show it.
     const members = view.members.map((m) => (m.kecamatanCode !== null && canAccessRegion(actor, m.kecamatanCode) ? m : { ...m, fullName: null }));
+    await this.trail.recordReads(readBy(actor, ctx, params.asOf ? 'group.read_as_of' : 'group.read'), shownIn.group(members));
+    setEtag(res, view.version);
     return { ...view, members };
   }
 }

@@ -61,3 +61,11 @@ export class EligibilityParams extends FreshnessParams {
   @IsOptional() @IsString() @MaxLength(200)
   cursor?: string;
 }
+
+export class TrailParams {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @IsOptional() @IsString() @MaxLength(300)
+  cursor?: string;
+}

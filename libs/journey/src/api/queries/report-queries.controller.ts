@@ -3,9 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { areaOf, CurrentActor, Roles, type Actor } from '@jejak/auth';
+import { Ctx, type RequestContext } from '@jejak/platform';
+import { ProcessingTrail } from '@jejak/personal-data';
 import { ListLanjutanEligibleQuery } from '../../read-models/lanjutan-eligibility/lanjutan-eligibility.query';
 import { GetProgressionQuery } from '../../read-models/progression/progression.query';
 import { READ_POSITION_HEADER, ReadModelFreshness } from '../../read-models/shared/read-model-freshness';
+import { readBy, shownIn } from './personal-data-reads';
 import { EligibilityParams, ProgressionParams } from './query-params.dto';
 
 @ApiTags('reports')
@@ -15,6 +18,7 @@ export class ReportQueriesController {
   constructor(
     private readonly queries: QueryBus,
     private readonly freshness: ReadModelFreshness,
+    private readonly trail: ProcessingTrail,
   ) {}
 
   /** Counts per stage, conversion, cohort survival and workers absorbed; supervisors see their area. */
@@ -29,9 +33,11 @@ export class ReportQueriesController {
   /** Entrepreneurs who meet the TKM Lanjutan rule today (the domain's own rule). */
   @Roles('caseworker', 'supervisor', 'auditor')
   @Get('lanjutan-eligibility')
-  async eligible(@Query() params: EligibilityParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async eligible(@Query() params: EligibilityParams, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     res.setHeader(READ_POSITION_HEADER, String(await this.freshness.awaitPosition(['lanjutan_eligibility', 'caseload'], params.minPosition)));
     const { minPosition: _m, limit, ...filter } = params;
-    return this.queries.execute(new ListLanjutanEligibleQuery({ ...filter, limit: limit ?? 50, area: areaOf(actor) }));
+    const page = await this.queries.execute(new ListLanjutanEligibleQuery({ ...filter, limit: limit ?? 50, area: areaOf(actor) }));
+    await this.trail.recordReads(readBy(actor, ctx, 'eligibility.list'), shownIn.eligibility(page.items));
+    return page;
   }
 }

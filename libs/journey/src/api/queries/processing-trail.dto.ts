@@ -1,0 +1,69 @@
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { TrailRead, TrailWrite } from '../../read-models/processing-trail/processing-trail';
+import type { ProcessingTrailPage } from '../../read-models/processing-trail/processing-trail.query';
+import { READ_PURPOSES } from './personal-data-reads';
+
+class TrailActorDto {
+  @ApiProperty({ example: 'cw-ani' })
+  id!: string;
+
+  @ApiProperty({ example: 'caseworker' })
+  role!: string;
+}
+
+/** OpenAPI shape of a write in GET /v1/entrepreneurs/{id}/processing-trail. */
+export class TrailWriteDto implements TrailWrite {
+  @ApiProperty({ enum: ['write'] })
+  kind!: 'write';
+
+  @ApiProperty({ format: 'date-time', description: 'when the event was recorded' })
+  at!: string;
+
+  @ApiProperty({ type: TrailActorDto })
+  actor!: TrailActorDto;
+
+  @ApiProperty({ description: 'X-Correlation-Id of the request that wrote it' })
+  correlationId!: string;
+
+  @ApiProperty({ example: 'Monitored', description: 'the event type (docs/events.md); its data is not shown' })
+  eventType!: string;
+
+  @ApiProperty({ description: 'the stream version the event took' })
+  version!: number;
+}
+
+export class TrailReadDto implements TrailRead {
+  @ApiProperty({ enum: ['read'] })
+  kind!: 'read';
+
+  @ApiProperty({ format: 'date-time', description: 'when the response that showed the data was prepared' })
+  at!: string;
+
+  @ApiProperty({ type: TrailActorDto })
+  actor!: TrailActorDto;
+
+  @ApiProperty({ description: 'X-Correlation-Id of the request that read it' })
+  correlationId!: string;
+
+  @ApiProperty({ enum: READ_PURPOSES, description: 'what showed the data: the case (now or asOf), the caseload list or name search, a group, the Lanjutan eligibility list' })
+  purpose!: string;
+}
+
+@ApiExtraModels(TrailWriteDto, TrailReadDto)
+export class ProcessingTrailDto implements Omit<ProcessingTrailPage, 'items'> {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '32.16.01' })
+  kecamatanCode!: string;
+
+  @ApiProperty({
+    description: 'oldest first; a write before a read of the same millisecond',
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(TrailWriteDto) }, { $ref: getSchemaPath(TrailReadDto) }], discriminator: { propertyName: 'kind', mapping: { write: getSchemaPath(TrailWriteDto), read: getSchemaPath(TrailReadDto) } } },
+  })
+  items!: (TrailWriteDto | TrailReadDto)[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= for the next page; null on the last' })
+  nextCursor!: string | null;
+}
