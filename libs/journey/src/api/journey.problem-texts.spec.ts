@@ -1,6 +1,7 @@
 import { registerProblemMessages, toProblem, type ProblemDocument } from '@jejak/platform';
 import { decideGroup, DomainError, evolveGroup, initialGroupState, type GroupCommand, type GroupEvent } from '../domain';
 import { commands, CONTEXT, given, history, nikFor, NOW, SITI, TOMORROW } from '../domain/testing/journey-test-kit';
+import { expectSameSpecifics } from '../../../platform/src/http/testing/problem-specifics';
 import { JOURNEY_PROBLEM_TEXTS } from './journey.problem-texts';
 
 const GROUP = 'b8a4f0de-5c2a-4f53-8f0e-2a4d1c9e6b01';
@@ -18,16 +19,6 @@ function groupRefuses(cmd: GroupCommand): DomainError {
     throw error;
   }
   throw new Error('expected a refusal');
-}
-
-/** What an English message names that a reader needs: dates, numbers and codes, field names, programmes. */
-const SPECIFICS = /\d{4}-\d{2}-\d{2}|\d+(?:\.\d+)*|\b[a-z]+[A-Z][A-Za-z]*\b|TKM (?:Pemula|Lanjutan)/g;
-
-function expectSameSpecifics(english: string, indonesian: string, field?: string): void {
-  expect(indonesian).not.toBe(english);
-  expect(indonesian).not.toMatch(/undefined|\[object/);
-  for (const [specific] of english.matchAll(SPECIFICS)) expect({ english, indonesian: indonesian.includes(specific) }).toEqual({ english, indonesian: true });
-  if (field && new RegExp(`\\b${field}\\b`).test(english)) expect(indonesian.toLowerCase()).toContain(field.toLowerCase());
 }
 
 describe('the journey’s refusals in Indonesian', () => {

@@ -18,7 +18,10 @@ const UNSUPPORTED: Record<string, string> = {
 export const PLATFORM_PROBLEM_TEXTS: ProblemTexts = {
   'REQUEST.MALFORMED_JSON': () => 'Isi permintaan bukan JSON yang sah',
   'REQUEST.TOO_LARGE': () => 'Isi permintaan terlalu besar',
-  'REQUEST.NOT_FOUND': () => 'Alamat yang diminta tidak ada',
+  'REQUEST.NOT_FOUND': ({ cause }) => {
+    const route = /^Cannot ([A-Z]+) (\S+)$/.exec(String(cause));
+    return route ? `Alamat ${route[2]} tidak ada (metode ${route[1]})` : 'Alamat yang diminta tidak ada';
+  },
   'REQUEST.METHOD_NOT_ALLOWED': () => 'Metode ini tidak didukung untuk alamat ini',
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': ({ what }) => UNSUPPORTED[String(what)] ?? 'Jenis isi permintaan tidak didukung; gunakan application/json',
   'REQUEST.BAD_REQUEST': ({ reason, cause }) =>

@@ -108,7 +108,8 @@ function map(error: unknown): Mapped {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status >= 500) return INTERNAL;
-    return { status, code: codeByHttpStatus[status] ?? `HTTP.${status}`, message: error.message, params: { status, cause: error.message } };
+    const cause = error.message === titleFor(status) ? undefined : error.message;
+    return { status, code: codeByHttpStatus[status] ?? `HTTP.${status}`, message: error.message, params: { status, cause } };
   }
   if (error instanceof Error) return mapCoded(error as unknown as Record<string, unknown>, error.message) ?? INTERNAL;
   return INTERNAL;
