@@ -107,4 +107,17 @@ describe('a kelompok over HTTP, against the real app', () => {
     const doc = (await (await fetch(`${http.app.url}/docs-json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     expect(Object.keys(doc.paths['/v1/groups/{id}'].get.responses)).toEqual(expect.arrayContaining(['200', '403', '404']));
   });
+
+  it('refuses a person who withdrew from the programme (409 JOURNEY.WITHDRAWN), naming the day, and writes nothing', async () => {
+    const id = await form();
+    const rudi = await register({ fullName: 'Rudi Hartono' });
+    const withdrawn = await http.call('POST', `/v1/entrepreneurs/${rudi}/withdrawal`, { token: ani, body: { withdrawnOn: '2024-02-20', reason: 'bekerja di pabrik' }, ifMatch: 1 });
+    expect(withdrawn.status).toBe(200);
+
+    const refused = await join(id, rudi, 1);
+
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'JOURNEY.WITHDRAWN' });
+    expect(refused.body.detail).toContain('2024-02-20');
+    expect((await read(id)).body).toMatchObject({ version: 1, members: [] });
+  });
 });

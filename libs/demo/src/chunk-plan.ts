@@ -43,12 +43,17 @@ function formGroups(ctx: PlanContext, people: PersonPlan[]): GroupPlan[] {
     for (let i = 0; i < members.length; i += GROUP_SIZE) {
       const batch = members.slice(i, i + GROUP_SIZE);
       const grantOn = batch.map((m) => m.grantOn!).sort()[batch.length - 1];
-      const formedOn = addDays(grantOn, -ctx.prng.int(7, 30));
+      // formed a week or a few before the grant, and not before its last member registered
+      const lastRegistered = batch.map((m) => m.registeredOn).sort()[batch.length - 1];
+      const planned = addDays(grantOn, -ctx.prng.int(7, 30));
+      const formedOn = planned < lastRegistered ? lastRegistered : planned;
       const groupId = ctx.prng.uuid();
       const businessType = ctx.prng.pick(GROUP_BUSINESS_TYPES);
       const commands: GroupCommand[] = [
         { type: 'FormGroup', groupId, now: ctx.now, name: `KUB ${businessType} ${kecamatan}-${groups.length + 1}`, regionCode: kecamatan, businessType, programme: 'TKM_PEMULA', formedOn },
-        ...batch.map((m): GroupCommand => ({ type: 'JoinGroup', groupId, now: ctx.now, entrepreneurId: m.entrepreneurId, joinedOn: formedOn })),
+        ...batch.map(
+          (m): GroupCommand => ({ type: 'JoinGroup', groupId, now: ctx.now, entrepreneurId: m.entrepreneurId, joinedOn: formedOn, member: { registeredOn: m.registeredOn, erased: false } }),
+        ),
       ];
       for (const m of batch) m.grantOn = grantOn;
       batch.forEach((m) => (m.commands.push(grant(m, groupId)), undefined));

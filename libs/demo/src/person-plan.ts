@@ -13,6 +13,7 @@ const FATES: readonly [Fate, number][] = [
 export interface PersonPlan {
   entrepreneurId: string;
   kecamatanCode: string;
+  registeredOn: string;
   caseworkerId: string;
   fate: Fate;
   programme?: Programme;
@@ -87,7 +88,7 @@ export function planPerson(ctx: PlanContext): PersonPlan {
     },
     { type: 'AssignCaseworker', entrepreneurId, now, caseworkerId },
   ];
-  const plan: PersonPlan = { entrepreneurId, kecamatanCode: kecamatan, caseworkerId, fate: f, needsGroup: false, commands };
+  const plan: PersonPlan = { entrepreneurId, kecamatanCode: kecamatan, registeredOn, caseworkerId, fate: f, needsGroup: false, commands };
   if (f === 'registered') return plan;
   if (f === 'withdrawn') {
     commands.push({ type: 'Withdraw', entrepreneurId, now, withdrawnOn: addDays(registeredOn, prng.int(1, 50)), reason: 'Mendapat pekerjaan di pabrik' });

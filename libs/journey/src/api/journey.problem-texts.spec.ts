@@ -9,7 +9,7 @@ const fullGroup: GroupEvent[] = [
   { type: 'GroupFormed', data: { groupId: GROUP, name: 'KUB Resin', regionCode: '32.16.01', kecamatanCode: '32.16.01', businessType: 'resin', programme: 'TKM_PEMULA', formedOn: '2024-03-01', maxMembers: 1 } },
   { type: 'MemberJoined', data: { groupId: GROUP, entrepreneurId: 'cw-a', joinedOn: '2024-03-02' } },
 ];
-const join = (joinedOn: string): GroupCommand => ({ type: 'JoinGroup', groupId: GROUP, now: NOW, entrepreneurId: 'cw-b', joinedOn });
+const join = (joinedOn: string): GroupCommand => ({ type: 'JoinGroup', groupId: GROUP, now: NOW, entrepreneurId: 'cw-b', joinedOn, member: { registeredOn: '2024-01-10', erased: false } });
 
 function groupRefuses(cmd: GroupCommand): DomainError {
   try {

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertKecamatanAccess } from '@jejak/auth';
 import type { EventStore } from '@jejak/event-store';
 import { EVENT_STORE } from '@jejak/platform';
-import { ErrorCode, NotFoundError } from '../../domain';
+import { ErrorCode, NotFoundError, standingOf } from '../../domain';
 import type { WriteResult } from '../shared/command-meta';
 import { JourneyCommandRunner } from '../shared/handle-command';
 import { entrepreneurStream, entrepreneurStreamId, foldStream } from '../shared/journey-streams';
@@ -22,8 +22,9 @@ export class JoinGroupHandler implements ICommandHandler<JoinGroupCommand, Write
     const member = await this.store.readStream(entrepreneurStreamId(entrepreneurId));
     if (member.length === 0) throw new NotFoundError(ErrorCode.NOT_FOUND, `no entrepreneur is registered under ${entrepreneurId}`, { id: entrepreneurId });
     // The runner checks the group's area; the person added must be in the caller's area as well.
-    const region = entrepreneurStream.regionOf(foldStream(entrepreneurStream, member), member);
+    const state = foldStream(entrepreneurStream, member);
+    const region = entrepreneurStream.regionOf(state, member);
     if (region !== undefined) assertKecamatanAccess(command.meta.actor, region);
-    return this.runner.group('JoinGroup', command);
+    return this.runner.group('JoinGroup', { ...command, input: { ...command.input, member: standingOf(state) } });
   }
 }

@@ -1,5 +1,7 @@
 import type { Instant, IsoDate } from '../shared/dates';
 import type { Programme } from '../events/vocabulary';
+import type { EntrepreneurState } from '../entrepreneur/entrepreneur.state';
+import { requireRegistered } from '../entrepreneur/entrepreneur.guards';
 
 type Command<Type extends string, Fields> = Readonly<{ type: Type; groupId: string; now: Instant } & Fields>;
 
@@ -14,10 +16,26 @@ export type FormGroup = Command<'FormGroup', {
   formedOn?: IsoDate;
 }>;
 
+/** What the group's rules need to know of the person joining, from their own case (the application reads it). */
+export interface MemberStanding {
+  registeredOn: IsoDate;
+  erased: boolean;
+  /** the day they left the programme, when they did */
+  withdrawnOn?: IsoDate;
+}
+
+/** The standing of a person's case (folded from their stream); refuses a person never registered. */
+export function standingOf(person: EntrepreneurState): MemberStanding {
+  requireRegistered(person);
+  return { registeredOn: person.registeredOn, erased: person.personal.erased, withdrawnOn: person.status === 'withdrawn' ? person.withdrawnOn : undefined };
+}
+
 export type JoinGroup = Command<'JoinGroup', {
   entrepreneurId: string;
   /** defaults to today (WIB) */
   joinedOn?: IsoDate;
+  /** the person's own case, as it stands when they join */
+  member: MemberStanding;
 }>;
 
 export type GroupCommand = FormGroup | JoinGroup;

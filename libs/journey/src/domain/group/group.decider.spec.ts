@@ -14,7 +14,10 @@ const formed = (over: Partial<Extract<GroupEvent, { type: 'GroupFormed' }>['data
 });
 const joined = (entrepreneurId: string): GroupEvent => ({ type: 'MemberJoined', data: { groupId: GROUP, entrepreneurId, joinedOn: '2024-03-02' } });
 const form = (over: object = {}): GroupCommand => ({ type: 'FormGroup', groupId: GROUP, now: NOW, name: 'KUB Resin Tarumajaya', regionCode: '32.16.01', businessType: 'kerajinan resin', formedOn: '2024-03-01', ...over });
-const join = (entrepreneurId: string, over: object = {}): GroupCommand => ({ type: 'JoinGroup', groupId: GROUP, now: NOW, entrepreneurId, joinedOn: '2024-03-02', ...over });
+const REGISTERED_MEMBER = { registeredOn: '2024-01-10', erased: false };
+const join = (entrepreneurId: string, over: object = {}): GroupCommand => ({
+  type: 'JoinGroup', groupId: GROUP, now: NOW, entrepreneurId, joinedOn: '2024-03-02', member: REGISTERED_MEMBER, ...over,
+});
 
 function given(events: GroupEvent[], context = CONTEXT) {
   const state = events.reduce(evolveGroup, initialGroupState);
@@ -95,5 +98,22 @@ describe('a formed group', () => {
     const events = [formed({ maxMembers: 2 }), joined('a'), joined('b')];
     const policy = { ...DEFAULT_JOURNEY_POLICY, group: { maxMembers: 50 } };
     expect(given(events, { ...CONTEXT, policy }).refuses(join('c'))).toMatchObject({ code: ErrorCode.GROUP_FULL });
+  });
+
+  describe('takes only a person in the programme', () => {
+    it.each([
+      ['registered the day they join', { registeredOn: '2024-03-02', erased: false }, 'ok', undefined],
+      ['registered the day after', { registeredOn: '2024-03-03', erased: false }, ErrorCode.DATE_BEFORE_MILESTONE, 'joinedOn'],
+      ['who withdrew', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-02-01' }, ErrorCode.WITHDRAWN, 'entrepreneurId'],
+      ['whose personal data was erased', { registeredOn: '2024-01-10', erased: true }, ErrorCode.ERASED, 'entrepreneurId'],
+    ] as const)('a member %s: %s', (_who, member, expected, field) => {
+      if (expected === 'ok') expect(given([formed()]).when(join('e-1', { member }))).toEqual([joined('e-1')]);
+      else expect(given([formed()]).refuses(join('e-1', { member }))).toMatchObject({ code: expected, kind: 'conflict', field });
+    });
+
+    it('names the day of the withdrawal', () => {
+      const refusal = given([formed()]).refuses(join('e-1', { member: { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-02-01' } }));
+      expect(refusal.message).toContain('2024-02-01');
+    });
   });
 });

@@ -47,6 +47,12 @@ function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
   if (state.members.includes(entrepreneurId)) return [];
   assertPastDate('joinedOn', joinedOn, now);
   assertNotBefore('joinedOn', joinedOn, 'groupFormed', state.formedOn);
+  // a kelompok is formed of people in the programme: not one who left it, nor one closed to new facts
+  const { member } = command;
+  if (member.erased) conflict(ErrorCode.ERASED, 'the personal data of this entrepreneur was erased; the case is closed to new facts', 'entrepreneurId');
+  if (member.withdrawnOn !== undefined)
+    conflict(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${member.withdrawnOn}`, 'entrepreneurId', { on: member.withdrawnOn });
+  assertNotBefore('joinedOn', joinedOn, 'registration', member.registeredOn);
   if (state.members.length >= state.maxMembers)
     conflict(ErrorCode.GROUP_FULL, `the group already has its ${state.maxMembers} members`, 'entrepreneurId', { maxMembers: state.maxMembers });
   return [{ type: 'MemberJoined', data: { groupId, entrepreneurId, joinedOn } }];
