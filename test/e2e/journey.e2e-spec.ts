@@ -89,6 +89,18 @@ describe('the journey over HTTP, against the real app', () => {
     expect(doc.components.schemas.RecordGrantDto.properties.programme.enum).toEqual(['TKM_PEMULA', 'TKM_LANJUTAN', 'WUB', 'OTHER']);
   });
 
+  it('documents the query parameters of every read in the OpenAPI document', async () => {
+    type Operation = { parameters?: { name: string; in: string }[] };
+    const doc = (await (await fetch(`${http.app.url}/docs-json`)).json()) as { paths: Record<string, { get?: Operation }> };
+    const queryParams = (path: string) => (doc.paths[path].get?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+    expect(queryParams('/v1/entrepreneurs')).toEqual(['caseworkerId', 'cursor', 'limit', 'minPosition', 'programme', 'q', 'regionCode', 'stage']);
+    expect(queryParams('/v1/entrepreneurs/{id}')).toEqual(['asOf', 'minPosition']);
+    expect(queryParams('/v1/entrepreneurs/{id}/timeline')).toEqual(['minPosition']);
+    expect(queryParams('/v1/reports/progression')).toEqual(['minPosition', 'programme', 'regionCode', 'year']);
+    expect(queryParams('/v1/reports/lanjutan-eligibility')).toEqual(['cursor', 'limit', 'minPosition', 'regionCode']);
+    expect(queryParams('/v1/entrepreneurs/{id}/processing-trail')).toEqual(['cursor', 'limit']);
+  });
+
   describe('two caseworkers on one case', () => {
     it('the one who writes second from the same version is told the case changed (412), and only one visit is stored', async () => {
       const { body } = await register();

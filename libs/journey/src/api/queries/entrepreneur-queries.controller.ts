@@ -15,7 +15,7 @@ import { CaseloadParams, CaseParams, FreshnessParams } from './query-params.dto'
 const DEFAULT_LIMIT = 50;
 
 @ApiTags('entrepreneurs')
-@ApiBearerAuth()
+@ApiBearerAuth('bearer')
 @Roles('caseworker', 'supervisor', 'auditor')
 @Controller('v1/entrepreneurs')
 export class EntrepreneurQueriesController {

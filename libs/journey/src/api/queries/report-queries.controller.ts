@@ -12,7 +12,7 @@ import { readBy, shownIn } from './personal-data-reads';
 import { EligibilityParams, ProgressionParams } from './query-params.dto';
 
 @ApiTags('reports')
-@ApiBearerAuth()
+@ApiBearerAuth('bearer')
 @Controller('v1/reports')
 export class ReportQueriesController {
   constructor(
