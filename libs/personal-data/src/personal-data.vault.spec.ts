@@ -129,6 +129,25 @@ describe('personal data vault', () => {
     expect(cold.cacheStats).toMatchObject({ size: 50, misses: 50 });
   });
 
+  it('hands out new people whose keys exist already: sealing a registration needs no round trip, and a fresh process opens it', async () => {
+    const fresh = new PersonalDataVault(pool, master);
+    const queries = jest.spyOn(pool, 'query');
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++) ids.push(await fresh.newSubjectId());
+    // 100 new people: their keys were created a batch (64) at a time, not one statement each
+    expect(queries.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(new Set(ids).size).toBe(100);
+    queries.mockClear();
+    const data = { ...registration(), entrepreneurId: ids[99] };
+    const sealed = await fresh.encryptFields(ids[99], data, PERSONAL);
+    expect(queries).not.toHaveBeenCalled();
+    queries.mockRestore();
+    expect(JSON.stringify(sealed)).not.toContain('Siti');
+    expect(await new PersonalDataVault(pool, master).decrypt(ids[99], sealed)).toEqual(data);
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM personal_data_keys WHERE subject_id = ANY($1::uuid[])', [ids]);
+    expect(rows[0].n).toBe(100);
+  });
+
   it('a process with another master key refuses to start on this database', async () => {
     const stranger = new PersonalDataVault(pool, secrets());
     await expect(stranger.verifyKeys()).rejects.toBeInstanceOf(MasterKeyMismatchError);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { PersonalDataVault } from '@jejak/personal-data';
 import { Body, Controller, Headers, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -25,12 +25,16 @@ type EntrepreneurCommandClass<I> = new (id: string, input: I, meta: CommandMeta)
 @Roles('caseworker', 'supervisor')
 @Controller('v1/entrepreneurs')
 export class EntrepreneurCommandsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   @Post()
   @WriteEndpoint('Register an entrepreneur (Registered)', 'create')
   async register(@Body() body: RegisterEntrepreneurDto, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const id = randomUUID();
+    // a new person's id whose data key exists already: sealing the registration costs no extra round trip
+    const id = await this.vault.newSubjectId();
     const result = await this.commands.execute<RegisterEntrepreneurCommand, WriteResult>(new RegisterEntrepreneurCommand(id, { ...body }, commandMeta(actor, ctx)));
     return written(res, result, `/v1/entrepreneurs/${id}`);
   }
