@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError } from '@jejak/platform';
+import { ConfigError, makePrivateDir } from '@jejak/platform';
 import type { LocalAuthConfig } from './auth.config';
 
 export interface LocalSigningKey {
@@ -36,7 +36,7 @@ function readOrCreatePem(file: string): string {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  makePrivateDir(dirname(file));
   const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync(tmp, pem, { mode: 0o600 });

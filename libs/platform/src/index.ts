@@ -3,6 +3,7 @@ export * from './instance-lock';
 export * from './embedded-postgres';
 export * from './migrations';
 export * from './pg-pool';
+export * from './private-dir';
 export * from './nest';
 export * from './bootstrap';
 export * from './http';

@@ -1,7 +1,7 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '@jejak/platform';
+import { ConfigError, makePrivateDir } from '@jejak/platform';
 import { KEY_BYTES } from '../crypto/aes-gcm';
 
 export interface PersonalDataSecrets {
@@ -77,7 +77,7 @@ function decodeKey(name: string, raw: string, min: number, max: number): Buffer 
 }
 
 function loadOrGenerate(file: string, log?: (m: string) => void): { key: Buffer; source: 'generated' | 'file'; file: string } {
-  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+  makePrivateDir(join(file, '..'));
   const fresh = randomBytes(KEY_BYTES).toString('base64');
   // Written aside, then hard-linked into place: link() is atomic and fails when the file exists,
   // so two processes starting together end up with one key and nobody reads a half-written file.
