@@ -120,4 +120,120 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect(refused.body.detail).toContain('2024-02-20');
     expect((await read(id)).body).toMatchObject({ version: 1, members: [] });
   });
+
+  describe('the list of kelompok (GET /v1/groups)', () => {
+    // Sukawangi (32.16.03) and Tambelang (32.16.04): no other test of this file forms groups there
+    let sukawangi: string;
+    let tambelang: string;
+    type Item = { id: string; membersCount: number };
+    const list = (query: string, token = supervisor) => http.call('GET', `/v1/groups${query}`, { token });
+    const ids = (answer: Answer) => answer.body.items.map((i: Item) => i.id);
+    const formIn = async (token: string, body: Record<string, unknown>) => {
+      const formed = await http.call('POST', '/v1/groups', { token, body: { businessType: 'olahan pangan', formedOn: '2024-04-01', ...body } });
+      expect(formed.status).toBe(201);
+      return { id: formed.body.id as string, position: formed.body.globalPosition as number };
+    };
+
+    beforeAll(async () => {
+      sukawangi = await http.token({ sub: 'cw-sukawangi', role: 'caseworker', kecamatan: ['32.16.03'] });
+      tambelang = await http.token({ sub: 'cw-tambelang', role: 'caseworker', kecamatan: ['32.16.04'] });
+    });
+
+    it('shows a caseworker the groups of their kecamatan, and filters by region prefix and programme', async () => {
+      const keripik = await formIn(sukawangi, { name: 'Kelompok Keripik Sukaringin', regionCode: '32.16.03.2001' });
+      const batik = await formIn(sukawangi, { name: 'Kelompok Batik Sukawangi', regionCode: '32.16.03', programme: 'WUB', businessType: 'batik' });
+      const tani = await formIn(tambelang, { name: 'Kelompok Tani Sukamaju', regionCode: '32.16.04.2002' });
+      const head = Math.max(keripik.position, batik.position, tani.position);
+
+      const mine = await list(`?minPosition=${head}`, sukawangi);
+      expect(mine.status).toBe(200);
+      expect(Number(mine.headers.get('x-read-model-position'))).toBeGreaterThanOrEqual(head);
+      expect(mine.body).toEqual({ items: expect.any(Array), nextCursor: null });
+      expect(ids(mine)).toEqual([keripik.id, batik.id].sort());
+      expect(mine.body.items.find((i: Item) => i.id === keripik.id)).toEqual({
+        id: keripik.id, name: 'Kelompok Keripik Sukaringin', regionCode: '32.16.03.2001', kecamatanCode: '32.16.03', businessType: 'olahan pangan',
+        programme: 'TKM_PEMULA', formedOn: '2024-04-01', maxMembers: 10, membersCount: 0, grantsCount: 0, grantTotal: 0,
+      });
+      expect(ids(await list('', tambelang))).toEqual([tani.id]);
+      // a filter narrows the caller's area, never widens it
+      expect(ids(await list('?regionCode=32.16.04', sukawangi))).toEqual([]);
+
+      expect(ids(await list('?regionCode=32.16.04'))).toEqual([tani.id]);
+      expect(ids(await list('?regionCode=32.16.03.2001'))).toEqual([keripik.id]);
+      expect(ids(await list('?regionCode=32.16.03&programme=WUB'))).toEqual([batik.id]);
+      expect(ids(await list('?regionCode=32.16&limit=200'))).toEqual(expect.arrayContaining([keripik.id, batik.id, tani.id]));
+      expect(ids(await list('?regionCode=32.75'))).toEqual([]);
+      expect(ids(await list('?limit=200', auditor))).toEqual(expect.arrayContaining([keripik.id, batik.id, tani.id]));
+    });
+
+    it('pages with an opaque cursor, each group once, in the order of the whole list', async () => {
+      await formIn(tambelang, { name: 'Kelompok Kue Sukawijaya', regionCode: '32.16.04.2001' });
+      const { position } = await formIn(tambelang, { name: 'Kelompok Jahit Sukawijaya', regionCode: '32.16.04.2001' });
+      const whole = await list(`?limit=200&minPosition=${position}`);
+      expect(whole.body.items.length).toBeGreaterThanOrEqual(3);
+      expect(ids(whole)).toEqual([...ids(whole)].sort());
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Answer = await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...ids(page));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(ids(whole));
+    });
+
+    it('counts a member and a grant as soon as minPosition is given, and records no read of anyone’s personal data', async () => {
+      const group = await formIn(tambelang, { name: 'Kelompok Sambal Sukamaju', regionCode: '32.16.04.2002', formedOn: '2024-03-01' });
+      const yanti = await register({ fullName: 'Yanti Kusuma', regionCode: '32.16.04.2002' }, tambelang);
+      const joined = await join(group.id, yanti, 1, tambelang);
+      expect(joined.status).toBe(200);
+      const afterJoin = await list(`?regionCode=32.16.04.2002&minPosition=${joined.body.globalPosition}`, tambelang);
+      expect(afterJoin.body.items.find((i: Item) => i.id === group.id)).toMatchObject({ membersCount: 1, grantsCount: 0, grantTotal: 0 });
+
+      const training = { title: 'Pelatihan Pengolahan Pangan', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-01-15', completedOn: '2024-01-20' };
+      expect((await http.call('POST', `/v1/entrepreneurs/${yanti}/trainings`, { token: tambelang, body: training, ifMatch: 1 })).status).toBe(200);
+      const grant = { programme: 'TKM_PEMULA', amount: 12_500_000, form: 'equipment', receivedOn: '2024-04-10', fundingSource: 'APBD', groupId: group.id };
+      const granted = await http.call('POST', `/v1/entrepreneurs/${yanti}/grants`, { token: tambelang, body: grant, ifMatch: 2 });
+      expect(granted.status).toBe(200);
+      const afterGrant = await list(`?regionCode=32.16.04.2002&minPosition=${granted.body.globalPosition}`, tambelang);
+      expect(afterGrant.body.items.find((i: Item) => i.id === group.id)).toMatchObject({ membersCount: 1, grantsCount: 1, grantTotal: 12_500_000 });
+      expect(JSON.stringify(afterGrant.body)).not.toContain('Yanti');
+
+      const trail = await http.call('GET', `/v1/entrepreneurs/${yanti}/processing-trail`, { token: auditor });
+      expect(trail.body.items.filter((i: { kind: string }) => i.kind === 'read')).toEqual([]);
+    });
+
+    it.each([
+      ['a region code that is no Kemendagri code', '?regionCode=32.1', 422, 'REQUEST.VALIDATION_FAILED'],
+      ['an unknown programme', '?programme=PKH', 422, 'REQUEST.VALIDATION_FAILED'],
+      ['a page of none', '?limit=0', 422, 'REQUEST.VALIDATION_FAILED'],
+      ['a page larger than 200', '?limit=201', 422, 'REQUEST.VALIDATION_FAILED'],
+      ['a negative minPosition', '?minPosition=-1', 422, 'REQUEST.VALIDATION_FAILED'],
+      ['a cursor this API did not hand out', '?cursor=bm9wZQ', 400, 'REQUEST.INVALID_CURSOR'],
+      ['a well-formed cursor whose id is no uuid', `?cursor=${Buffer.from('{"id":"x"}').toString('base64url')}`, 400, 'REQUEST.INVALID_CURSOR'],
+    ])('answers %s (%s) with %i %s', async (_case, query, status, code) => {
+      expect(problemOf(await list(query))).toEqual({ status, code, type: expect.stringContaining('application/problem+json') });
+    });
+
+    it.each(['admin', 'service'] as const)('refuses (403) the %s role', async (role) => {
+      const token = await http.token({ sub: `${role}-1`, role });
+      expect(problemOf(await list('', token))).toEqual({ status: 403, code: 'AUTH.ROLE_FORBIDDEN', type: expect.stringContaining('application/problem+json') });
+    });
+
+    it('is described in the OpenAPI document with its parameters', async () => {
+      type Operation = { parameters: { name: string; in: string }[]; responses: Record<string, unknown> };
+      const doc = (await (await fetch(`${http.app.url}/docs-json`)).json()) as {
+        paths: Record<string, { get: Operation }>;
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      const op = doc.paths['/v1/groups'].get;
+      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(['cursor', 'limit', 'minPosition', 'programme', 'regionCode']);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '422']));
+      expect(Object.keys(doc.components.schemas.GroupSummaryDto.properties).sort()).toEqual(
+        ['businessType', 'formedOn', 'grantTotal', 'grantsCount', 'id', 'kecamatanCode', 'maxMembers', 'membersCount', 'name', 'programme', 'regionCode'],
+      );
+      expect(Object.keys(doc.components.schemas.GroupViewDto.properties)).toEqual(expect.arrayContaining(['id', 'name', 'version', 'members', 'lastEventAt']));
+    });
+  });
 });

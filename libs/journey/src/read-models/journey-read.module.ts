@@ -10,6 +10,7 @@ import { ReportQueriesController } from '../api/queries/report-queries.controlle
 import { GetCaseHandler } from './case-state/get-case.query';
 import { ListCaseloadHandler } from './caseload/caseload.query';
 import { GetGroupHandler } from './group-state/get-group.query';
+import { ListGroupSummariesHandler } from './group-summary/group-summary.query';
 import { configuredJourneyProjections } from './journey-projections';
 import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
 import { GetProcessingTrailHandler } from './processing-trail/processing-trail.query';
@@ -32,6 +33,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
     ListCaseloadHandler,
     GetCaseHandler,
     GetGroupHandler,
+    ListGroupSummariesHandler,
     GetTimelineHandler,
     GetProgressionHandler,
     ListLanjutanEligibleHandler,

@@ -2,15 +2,17 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { assertKecamatanAccess, canAccessRegion, CurrentActor, Roles, type Actor } from '@jejak/auth';
+import { areaOf, assertKecamatanAccess, canAccessRegion, CurrentActor, Roles, type Actor } from '@jejak/auth';
 import { Ctx, setEtag, type RequestContext } from '@jejak/platform';
 import { ProcessingTrail } from '@jejak/personal-data';
 import { GetGroupQuery } from '../../read-models/group-state/get-group.query';
 import type { GroupView } from '../../read-models/group-state/group.view';
+import { ListGroupSummariesQuery, type GroupSummaryPage } from '../../read-models/group-summary/group-summary.query';
+import { READ_POSITION_HEADER, ReadModelFreshness } from '../../read-models/shared/read-model-freshness';
 import { problem } from '../commands/write-endpoint';
-import { GroupViewDto } from './group-view.dto';
+import { GroupListDto, GroupViewDto } from './group-view.dto';
 import { readBy, shownIn } from './personal-data-reads';
-import { CaseParams } from './query-params.dto';
+import { CaseParams, GroupListParams } from './query-params.dto';
 
 @ApiTags('groups')
 @ApiBearerAuth('bearer')
@@ -19,8 +21,23 @@ import { CaseParams } from './query-params.dto';
 export class GroupQueriesController {
   constructor(
     private readonly queries: QueryBus,
+    private readonly freshness: ReadModelFreshness,
     private readonly trail: ProcessingTrail,
   ) {}
+
+  /** The kelompok of the caller's area. Names, places and counts of groups are no one's personal data: no trail record. */
+  @Get()
+  @ApiOperation({ summary: 'The kelompok, from the group_summary read model: a caseworker or supervisor with a kecamatan claim sees only their area' })
+  @ApiResponse({ status: 200, type: GroupListDto, headers: { [READ_POSITION_HEADER]: { description: 'the read model position the answer reflects' } } })
+  @problem(400, 'the cursor is not one this API handed out')
+  @problem(403, 'not a caseworker, supervisor or auditor')
+  @problem(422, 'a parameter is invalid (errors lists them)')
+  @problem(503, 'the read model did not reach minPosition in time (READ_MODEL.BEHIND)')
+  async list(@Query() params: GroupListParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<GroupSummaryPage> {
+    res.setHeader(READ_POSITION_HEADER, String(await this.freshness.awaitPosition(['group_summary'], params.minPosition)));
+    const { minPosition: _m, limit, ...filter } = params;
+    return this.queries.execute(new ListGroupSummariesQuery({ ...filter, limit: limit ?? 50, area: areaOf(actor) }));
+  }
 
   /** Like GET /v1/entrepreneurs/{id}: folded from the stream, scoped by the group's kecamatan. */
   @Get(':id')

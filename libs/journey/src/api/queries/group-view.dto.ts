@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROGRAMMES, type Programme } from '../../domain';
 import type { GroupMemberView, GroupView } from '../../read-models/group-state/group.view';
+import type { GroupSummaryItem, GroupSummaryPage } from '../../read-models/group-summary/group-summary.query';
 
-/** OpenAPI shape of GET /v1/groups/{id}; the answer itself is the query's GroupView. */
+/** OpenAPI shapes of GET /v1/groups and GET /v1/groups/{id}; the answers themselves are the queries' types. */
 export class GroupMemberDto implements GroupMemberView {
   @ApiProperty({ format: 'uuid' })
   entrepreneurId!: string;
@@ -20,12 +21,10 @@ export class GroupMemberDto implements GroupMemberView {
   personalDataErased!: boolean;
 }
 
-export class GroupViewDto implements GroupView {
+/** What GroupFormed fixed, in both answers. */
+class GroupFactsDto implements Omit<GroupSummaryItem, 'membersCount' | 'grantsCount' | 'grantTotal'> {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-
-  @ApiProperty({ description: 'the stream version; also the ETag, to send as If-Match when adding a member' })
-  version!: number;
 
   @ApiProperty({ example: 'Kelompok Resin Art Maju Bersama' })
   name!: string;
@@ -47,10 +46,35 @@ export class GroupViewDto implements GroupView {
 
   @ApiProperty({ description: 'fixed when the group was formed' })
   maxMembers!: number;
+}
+
+export class GroupViewDto extends GroupFactsDto implements GroupView {
+  @ApiProperty({ description: 'the stream version; also the ETag, to send as If-Match when adding a member' })
+  version!: number;
 
   @ApiProperty({ type: [GroupMemberDto], description: 'in the order they joined' })
   members!: GroupMemberDto[];
 
   @ApiProperty({ format: 'date-time', description: 'the instant of the latest event folded in' })
   lastEventAt!: string;
+}
+
+/** An item of GET /v1/groups: a row of the group_summary read model. */
+export class GroupSummaryDto extends GroupFactsDto implements GroupSummaryItem {
+  @ApiProperty({ description: 'members who joined' })
+  membersCount!: number;
+
+  @ApiProperty({ description: 'grants recorded with this groupId' })
+  grantsCount!: number;
+
+  @ApiProperty({ description: 'the sum of those grants, whole rupiah' })
+  grantTotal!: number;
+}
+
+export class GroupListDto implements GroupSummaryPage {
+  @ApiProperty({ type: [GroupSummaryDto], description: 'in a stable order (by id), so the cursor never repeats or skips a group' })
+  items!: GroupSummaryDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= for the next page; null on the last' })
+  nextCursor!: string | null;
 }

@@ -18,7 +18,18 @@ export class FreshnessParams {
   minPosition?: number;
 }
 
-export class CaseloadParams extends FreshnessParams {
+/** A page of a list: `limit` (default 50) and the `nextCursor` of the page before. */
+class PageParams extends FreshnessParams {
+  @ApiPropertyOptional(LIMIT_DOC(200, 50))
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional(CURSOR_DOC)
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
+export class CaseloadParams extends PageParams {
   @ApiPropertyOptional({ enum: STAGES })
   @IsOptional() @IsIn(STAGES)
   stage?: Stage;
@@ -38,14 +49,6 @@ export class CaseloadParams extends FreshnessParams {
   @ApiPropertyOptional({ minLength: 2, maxLength: 100, description: 'part of a name, case ignored; the search is recorded in the processing trail' })
   @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional(LIMIT_DOC(200, 50))
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional(CURSOR_DOC)
-  @IsOptional() @IsString() @MaxLength(200)
-  cursor?: string;
 }
 
 export class CaseParams extends FreshnessParams {
@@ -68,18 +71,20 @@ export class ProgressionParams extends FreshnessParams {
   programme?: Programme;
 }
 
-export class EligibilityParams extends FreshnessParams {
+export class EligibilityParams extends PageParams {
+  @ApiPropertyOptional(REGION_DOC)
+  @IsOptional() @Matches(REGION_PREFIX, { message: 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01' })
+  regionCode?: string;
+}
+
+export class GroupListParams extends PageParams {
   @ApiPropertyOptional(REGION_DOC)
   @IsOptional() @Matches(REGION_PREFIX, { message: 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01' })
   regionCode?: string;
 
-  @ApiPropertyOptional(LIMIT_DOC(200, 50))
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional(CURSOR_DOC)
-  @IsOptional() @IsString() @MaxLength(200)
-  cursor?: string;
+  @ApiPropertyOptional({ enum: PROGRAMMES, description: 'the programme the group was formed under' })
+  @IsOptional() @IsIn(PROGRAMMES)
+  programme?: Programme;
 }
 
 export class TrailParams {
