@@ -118,6 +118,10 @@ describe('journey queries over HTTP', () => {
   it('lists the entrepreneurs eligible for TKM Lanjutan', async () => {
     const e = await get(`/v1/reports/lanjutan-eligibility?minPosition=${head}`);
     expect(e.body.items).toEqual([expect.objectContaining({ id: siti.id, fullName: 'Siti Aminah', visitsCounted: 2, latestWorkersTotal: 3 })]);
+    // a well-formed cursor whose id is not a uuid is refused as a bad cursor, not sent to the uuid column
+    const notAnId = Buffer.from(JSON.stringify({ id: 'not-a-uuid' })).toString('base64url');
+    const refused = await get(`/v1/reports/lanjutan-eligibility?cursor=${notAnId}`);
+    expect(refused).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID_CURSOR' } });
   });
 
   it('drops the name everywhere after erasure, also when looking back to before it', async () => {

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { PG_POOL } from '@jejak/platform';
 import type { Pool } from 'pg';
 import type { Programme } from '../../domain/events/vocabulary';
-import { decodeCursor, encodeCursor, regionPrefixParams } from '../shared/cursor';
+import { decodeCursor, encodeCursor, isIdCursor, regionPrefixParams } from '../shared/cursor';
 import { GROUP_SUMMARY_TABLE } from './group-summary.projection';
 
 /** A kelompok in GET /v1/groups: its own facts and counts, no member's data. */
@@ -41,10 +41,6 @@ export class ListGroupSummariesQuery extends Query<GroupSummaryPage> {
   }
 }
 
-type Cursor = { id: string };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// a uuid, not any string: the id is compared with a uuid column, where other text is a database error
-const isCursor = (v: unknown): v is Cursor => typeof v === 'object' && v !== null && typeof (v as Cursor).id === 'string' && UUID.test((v as Cursor).id);
 
 /**
  * Paged by keyset on the group id, the primary key: the order means nothing to a reader, but it is
@@ -65,7 +61,7 @@ export class ListGroupSummariesHandler implements IQueryHandler<ListGroupSummari
     }
     if (filter.programme) where.push(`programme = ${ref(filter.programme)}`);
     if (filter.area) where.push(`(kecamatan_code = ANY(${ref([...filter.area])}) OR kecamatan_code LIKE ANY(${ref(filter.area.map((c) => `${c}.%`))}))`);
-    if (filter.cursor) where.push(`group_id > ${ref(decodeCursor(filter.cursor, isCursor).id)}`);
+    if (filter.cursor) where.push(`group_id > ${ref(decodeCursor(filter.cursor, isIdCursor).id)}`);
     const { rows } = await this.pool.query(
       `SELECT group_id, name, region_code, kecamatan_code, business_type, programme, formed_on::text AS formed_on, max_members,
               members_count, grants_count, grant_total

@@ -3,7 +3,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { PG_POOL } from '@jejak/platform';
 import type { Pool } from 'pg';
 import { CASELOAD_TABLE } from '../caseload/caseload.projection';
-import { decodeCursor, encodeCursor, regionPrefixParams } from '../shared/cursor';
+import { decodeCursor, encodeCursor, isIdCursor, regionPrefixParams } from '../shared/cursor';
 import { ELIGIBILITY_TABLE } from './lanjutan-eligibility.projection';
 
 export interface EligibleItem {
@@ -29,8 +29,6 @@ export class ListLanjutanEligibleQuery extends Query<{ items: EligibleItem[]; ne
   }
 }
 
-type Cursor = { id: string };
-const isCursor = (v: unknown): v is Cursor => typeof v === 'object' && v !== null && typeof (v as Cursor).id === 'string';
 
 @QueryHandler(ListLanjutanEligibleQuery)
 export class ListLanjutanEligibleHandler implements IQueryHandler<ListLanjutanEligibleQuery> {
@@ -45,7 +43,7 @@ export class ListLanjutanEligibleHandler implements IQueryHandler<ListLanjutanEl
       where.push(`(e.kecamatan_code = ${ref(exact)} OR e.kecamatan_code LIKE ${ref(under)})`);
     }
     if (filter.area) where.push(`(e.kecamatan_code = ANY(${ref([...filter.area])}) OR e.kecamatan_code LIKE ANY(${ref(filter.area.map((c) => `${c}.%`))}))`);
-    if (filter.cursor) where.push(`e.entrepreneur_id > ${ref(decodeCursor(filter.cursor, isCursor).id)}`);
+    if (filter.cursor) where.push(`e.entrepreneur_id > ${ref(decodeCursor(filter.cursor, isIdCursor).id)}`);
     const { rows } = await this.pool.query(
       `SELECT e.entrepreneur_id, c.full_name, e.kecamatan_code, c.caseworker_id, e.visits_counted, e.latest_workers_total,
               e.latest_visit_on::text AS latest_visit_on
