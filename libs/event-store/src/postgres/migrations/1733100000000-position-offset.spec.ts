@@ -72,6 +72,9 @@ describe('global positions after a logical restore into a new cluster', () => {
 
   it('realigns on the next start: new events, single or batched, come after the restored log, every reader sees them, and the chain verifies', async () => {
     const { stream: restored, lastRestored } = await restoredDatabase(sourcePool, targetPool);
+    // the pool's connections have planned the append and the read before: their cached plans must take the new offset too
+    const warm = new PostgresEventStore(targetPool);
+    await Promise.all([1, 2, 3, 4].map(() => warm.readAll({ after: 0, limit: 10 })));
     const said: string[] = [];
 
     await runMigrations(target.url, eventStoreMigrations, (m) => said.push(m));
@@ -117,5 +120,23 @@ describe('global positions after a logical restore into a new cluster', () => {
     expect(said).toEqual([]);
     expect((await targetPool.query('SELECT jejak_position_offset() AS o')).rows[0].o).toBe(first);
     expect(Number(first)).toBeGreaterThan(0);
+  });
+
+  it('an append that starts while the offset moves waits for it and lands after the restored log', async () => {
+    const { lastRestored } = await restoredDatabase(sourcePool, targetPool);
+    const aligner = await targetPool.connect();
+    try {
+      // the realignment in progress: it holds its lock on events, and has not committed the new offset yet
+      await aligner.query('BEGIN');
+      await aligner.query('LOCK TABLE events IN EXCLUSIVE MODE');
+      const offset = Math.floor(lastRestored / 1_000_000) + 1_000_000;
+      await aligner.query(`CREATE OR REPLACE FUNCTION jejak_position_offset() RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT ${offset}::bigint'`);
+      const racing = new PostgresEventStore(targetPool).append(testStream(), [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
+      await new Promise((r) => setTimeout(r, 300)); // the append is now waiting for the lock
+      await aligner.query('COMMIT');
+      expect((await racing).firstPosition).toBeGreaterThan(lastRestored);
+    } finally {
+      aligner.release();
+    }
   });
 });

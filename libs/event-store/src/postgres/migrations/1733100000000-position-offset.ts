@@ -1,7 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const BARE = 'pg_current_xact_id()::text::bigint * 1000000';
-const WITH_OFFSET = '(pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000';
+const BARE = 'v_tx := pg_current_xact_id()::text::bigint * 1000000;';
+// The lock the INSERT takes anyway, taken before the position is: an append that starts while
+// jejak_align_positions() holds its EXCLUSIVE lock waits here and then takes the new offset,
+// instead of computing the old one and inserting below the restored log once the lock is gone.
+const WITH_OFFSET = 'LOCK TABLE events IN ROW EXCLUSIVE MODE; v_tx := (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000;';
 
 /**
  * Global positions survive a logical restore (ADR 0002, "Restores").
@@ -20,7 +23,9 @@ const WITH_OFFSET = '(pg_current_xact_id()::text::bigint + jejak_position_offset
  * one, and redefines `jejak_position_offset()` as that constant (inlined by the planner: appends
  * and reads pay nothing for it).
  *
- * The two append functions are changed in place (their one `xid × 10^6` expression), not copied.
+ * The two append functions are changed in place (their one `xid × 10^6` assignment), not copied;
+ * each now takes the ROW EXCLUSIVE lock on `events` (its INSERT's own) before its position, so an
+ * append racing the realignment waits for it and takes the new offset.
  */
 export class PositionOffset1733100000000 implements MigrationInterface {
   name = 'PositionOffset1733100000000';
