@@ -104,7 +104,9 @@ describe('a formed group', () => {
     it.each([
       ['registered the day they join', { registeredOn: '2024-03-02', erased: false }, 'ok', undefined],
       ['registered the day after', { registeredOn: '2024-03-03', erased: false }, ErrorCode.DATE_BEFORE_MILESTONE, 'joinedOn'],
-      ['who withdrew', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-02-01' }, ErrorCode.WITHDRAWN, 'entrepreneurId'],
+      ['who withdrew before joining', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-02-01' }, ErrorCode.WITHDRAWN, 'entrepreneurId'],
+      ['who withdrew the day they join', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-03-02' }, ErrorCode.WITHDRAWN, 'entrepreneurId'],
+      ['who withdrew the day after joining (a membership entered late)', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-03-03' }, 'ok', undefined],
       ['whose personal data was erased', { registeredOn: '2024-01-10', erased: true }, ErrorCode.ERASED, 'entrepreneurId'],
     ] as const)('a member %s: %s', (_who, member, expected, field) => {
       if (expected === 'ok') expect(given([formed()]).when(join('e-1', { member }))).toEqual([joined('e-1')]);

@@ -6,7 +6,7 @@ import { assertRegionKnown, assertResidenceRegion } from '../identity/region-cod
 import { assertNotBefore, assertOneOf, assertPastDate, assertText, assertValidNow, conflict } from '../shared/checks';
 import { NotFoundError } from '../shared/domain-error';
 import { ErrorCode } from '../shared/error-codes';
-import { earliestIndonesianDate } from '../shared/dates';
+import { earliestIndonesianDate, isBefore } from '../shared/dates';
 import { PROGRAMMES } from '../events/vocabulary';
 
 /** A kelompok: formed once, joined by distinct people up to the size fixed when it was formed. */
@@ -50,7 +50,8 @@ function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
   // a kelompok is formed of people in the programme: not one who left it, nor one closed to new facts
   const { member } = command;
   if (member.erased) conflict(ErrorCode.ERASED, 'the personal data of this entrepreneur was erased; the case is closed to new facts', 'entrepreneurId');
-  if (member.withdrawnOn !== undefined)
+  // a membership dated before the withdrawal is a true fact, entered late; one on or after it is not
+  if (member.withdrawnOn !== undefined && !isBefore(joinedOn, member.withdrawnOn))
     conflict(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${member.withdrawnOn}`, 'entrepreneurId', { on: member.withdrawnOn });
   assertNotBefore('joinedOn', joinedOn, 'registration', member.registeredOn);
   if (state.members.length >= state.maxMembers)
