@@ -104,6 +104,7 @@ describe('The live projector', () => {
       expect(letters[0].stack).toContain('kolom tidak dikenal');
       // the operator's log says so as a warning (the structured log's level), not as routine progress
       expect(logged).toContainEqual([expect.stringMatching(/^projection halting stopped at a poison event: .*kolom tidak dikenal/), 'warn']);
+      expect(logged).toContainEqual([expect.stringMatching(/^projection skipping skipped 1 poison event\(s\) up to position \d+: see the dead letters$/), 'warn']);
       const scrape = await metrics.registry.metrics();
       expect(scrape).toMatch(/jejak_projection_dead_letters\{projection="halting"\} 1/);
       expect(scrape).toMatch(/jejak_projection_up\{projection="halting"\} 0/);

@@ -94,6 +94,7 @@ export class Projector {
     const client = await this.deps.pool.connect();
     let broken: Error | undefined;
     const processed: Array<[string, number, number]> = [];
+    const warnings: string[] = [];
     try {
       await client.query('BEGIN');
       const checkpoints = await lockCheckpoints(client, active.map((p) => p.name));
@@ -113,10 +114,14 @@ export class Projector {
         const moved = events.filter((e) => e.globalPosition > cp.position && e.globalPosition <= outcome.position).length;
         processed.push([p.name, moved, outcome.applied]);
         if (outcome.deadLetters) this.deps.metrics?.deadLettered.inc({ projection: p.name }, outcome.deadLetters);
-        if (outcome.stoppedAt) this.log(`projection ${p.name} stopped at a poison event: ${outcome.stoppedAt.error}`, 'warn');
+        if (outcome.stoppedAt) warnings.push(`projection ${p.name} stopped at a poison event: ${outcome.stoppedAt.error}`);
+        // under the skip policy the read model goes on without them: say so, not only in a metric
+        else if (outcome.deadLetters) warnings.push(`projection ${p.name} skipped ${outcome.deadLetters} poison event(s) up to position ${outcome.position}: see the dead letters`);
       }
       await updateCheckpoints(client, updates);
       await client.query('COMMIT');
+      // said once the batch is committed: a rolled-back batch is tried again and says it then
+      for (const w of warnings) this.log(w, 'warn');
     } catch (err) {
       broken = err as Error;
       await client.query('ROLLBACK').catch(() => undefined);
