@@ -117,14 +117,15 @@ export class PersonalDataVault {
   }
 
   private refillReserve(): Promise<void> {
-    this.refilling ??= this.createKeys(Array.from({ length: RESERVE_BATCH }, () => randomUUID()))
+    // not cached until handed out: the reserve must not push real people's keys out of the cache
+    this.refilling ??= this.createKeys(Array.from({ length: RESERVE_BATCH }, () => randomUUID()), false)
       .then((created) => void this.reserve.push(...created))
       .finally(() => (this.refilling = undefined));
     return this.refilling;
   }
 
-  /** Creates keys for people who have none, in one statement; caches every key found. Returns the ones created here. */
-  private async createKeys(subjectIds: readonly string[]): Promise<{ subjectId: string; key: Buffer }[]> {
+  /** Creates keys for people who have none, in one statement, and caches every key found (`cache`). Returns the ones created here. */
+  private async createKeys(subjectIds: readonly string[], cache = true): Promise<{ subjectId: string; key: Buffer }[]> {
     const fresh = new Map<string, { key: Buffer; wrapped: Buffer }>();
     for (const subjectId of subjectIds) {
       const key = newDataKey();
@@ -139,9 +140,9 @@ export class PersonalDataVault {
       // a key this call created is known in clear already: no need to unwrap what was just wrapped
       const mine = fresh.get(row.subjectId);
       if (mine && row.version === 1 && row.wrapped?.equals(mine.wrapped)) {
-        this.cache.set(row.subjectId, { state: 'live', key: mine.key, version: 1 });
+        if (cache) this.cache.set(row.subjectId, { state: 'live', key: mine.key, version: 1 });
         created.push({ subjectId: row.subjectId, key: mine.key });
-      } else this.remember(row);
+      } else if (cache) this.remember(row);
     }
     return created;
   }

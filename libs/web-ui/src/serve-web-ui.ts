@@ -4,7 +4,8 @@ import serveStatic from 'serve-static';
 import { webUiAssetsDir } from './web-ui-assets';
 
 /** Paths that are never files of the UI: the API, probes, metrics and the API documents. */
-const NOT_THE_UI = /^\/(v1|health|metrics|docs)(\/|-|$)/;
+// Express matches routes case-insensitively, so the API's paths are recognised in any case too
+const NOT_THE_UI = /^\/(v1|health|metrics|docs)(\/|-|$)/i;
 
 /** whether a request path may name a file of the UI (the API's paths skip the file system) */
 export function isWebUiPath(path: string): boolean {
