@@ -47,8 +47,9 @@ export class GroupQueriesController {
   @problem(403, 'the group is outside the kecamatan of your token')
   @problem(404, 'no group was formed under this id (by asOf)')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: CaseParams, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<GroupView> {
-    const view = await this.queries.execute(new GetGroupQuery(id, params.asOf ? new Date(params.asOf) : undefined));
-    assertKecamatanAccess(actor, view.kecamatanCode);
+    const view = await this.queries.execute(
+      new GetGroupQuery(id, params.asOf ? new Date(params.asOf) : undefined, (kecamatanCode) => assertKecamatanAccess(actor, kecamatanCode)),
+    );
     // A member's name shows only to whom GET /v1/entrepreneurs/{id} would show it.
     const members = view.members.map((m) => (m.kecamatanCode !== null && canAccessRegion(actor, m.kecamatanCode) ? m : { ...m, fullName: null }));
     await this.trail.recordReads(readBy(actor, ctx, params.asOf ? 'group.read_as_of' : 'group.read'), shownIn.group(members));

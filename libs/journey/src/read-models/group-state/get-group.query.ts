@@ -8,8 +8,11 @@ import { readCaseViews } from '../case-state/get-case.query';
 import { evolveGroupFacts, groupView, type GroupFacts, type GroupView } from './group.view';
 
 export class GetGroupQuery extends Query<GroupView> {
-  /** `asOf`: only events recorded at or before this instant, the group's and its members' alike */
-  constructor(readonly groupId: string, readonly asOf?: Date) {
+  /**
+   * `asOf`: only events recorded at or before this instant, the group's and its members' alike.
+   * `admit` sees the group's kecamatan before any member is read, and throws to refuse the reader.
+   */
+  constructor(readonly groupId: string, readonly asOf?: Date, readonly admit: (kecamatanCode: string) => void = () => undefined) {
     super();
   }
 }
@@ -26,11 +29,13 @@ export class GetGroupHandler implements IQueryHandler<GetGroupQuery, GroupView> 
     private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ groupId, asOf }: GetGroupQuery): Promise<GroupView> {
+  async execute({ groupId, asOf, admit }: GetGroupQuery): Promise<GroupView> {
     const recorded = await this.store.readStream(streamId('group', groupId), { untilRecordedAt: asOf });
     const facts = recorded.reduce<GroupFacts | undefined>((f, e) => evolveGroupFacts(f, { type: e.type, data: e.data } as GroupEvent), undefined);
     const last = recorded.at(-1);
     if (facts === undefined || last === undefined) throw notFound(groupId, asOf);
+    // a reader outside the group's area is refused before its members' cases are read and decrypted
+    admit(facts.kecamatanCode);
     const cases = await readCaseViews(this.store, this.vault, facts.joined.map((m) => m.entrepreneurId), asOf);
     return groupView(facts, last.streamVersion, last.recordedAt, cases);
   }
