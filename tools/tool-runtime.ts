@@ -25,7 +25,7 @@ export async function withRuntime<T>(url: string, sources: SecretSources, work: 
     await runMigrations(url, allMigrations, (m) => process.stderr.write(`${m}\n`));
     const secrets = resolveSecrets(sources);
     const vault = new PersonalDataVault(pool, secrets, { maxEntries: 20_000 });
-    await vault.verifyKeys();
+    for (const warning of await vault.verifyKeys()) process.stderr.write(`${warning}\n`);
     return await work({ pool, store: new PostgresEventStore(pool), secrets, vault, nikHasher: new NikHasher(secrets.nikHmacKey) });
   } finally {
     await pool.end();

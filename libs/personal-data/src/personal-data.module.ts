@@ -48,6 +48,6 @@ export class PersonalDataModule implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.vault.verifyKeys();
+    for (const warning of await this.vault.verifyKeys()) new Logger('PersonalData').warn(warning);
   }
 }

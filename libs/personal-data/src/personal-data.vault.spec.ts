@@ -153,13 +153,30 @@ describe('personal data vault', () => {
     await expect(stranger.verifyKeys()).rejects.toBeInstanceOf(MasterKeyMismatchError);
   });
 
+  it('warns when it records the NIK key of a database that holds NIK registrations already (one upgraded to the check)', async () => {
+    const upgraded = await createTestDatabase('pii_upgrade');
+    try {
+      await runMigrations(upgraded.url, [...eventStoreMigrations, ...personalDataMigrations]);
+      const p = upgraded.pool(2);
+      const keys = secrets();
+      expect(await new PersonalDataVault(p, keys).verifyKeys()).toEqual([]); // a new database: nothing to warn about
+      await p.query(`INSERT INTO unique_claims (scope, key, stream_id) VALUES ('nik', 'abc', 'entrepreneur-x')`);
+      await p.query('DELETE FROM personal_data_nik_keys'); // as before the check existed
+      expect(await new PersonalDataVault(p, keys).verifyKeys()).toEqual([expect.stringContaining(`NIK HMAC key ${keys.nikKeyId} recorded for NIK registrations made before`)]);
+      expect(await new PersonalDataVault(p, keys).verifyKeys()).toEqual([]); // recorded now: said once
+      await p.end();
+    } finally {
+      await upgraded.drop();
+    }
+  });
+
   it('a process with the right master key but another NIK HMAC key refuses to start: a registered NIK could register again', async () => {
     const otherNikKey = new PersonalDataVault(pool, secrets(master.masterKey, randomBytes(32)));
     const refused = otherNikKey.verifyKeys();
     await expect(refused).rejects.toBeInstanceOf(NikKeyMismatchError);
     await expect(refused).rejects.toThrow(/JEJAK_NIK_HMAC_KEY/);
     // the NIK key derived from the same master key, as at the first start, is the one on record
-    await expect(new PersonalDataVault(pool, secrets(master.masterKey)).verifyKeys()).resolves.toBeUndefined();
+    await expect(new PersonalDataVault(pool, secrets(master.masterKey)).verifyKeys()).resolves.toEqual([]);
   });
 
   it('one NIK registers once: its HMAC claim is refused for a second stream in the append transaction', async () => {

@@ -43,13 +43,21 @@ export class PersonalDataVault {
 
   /**
    * Call at start-up: refuses to run with another master key than the one the database was filled
-   * with, or another NIK HMAC key than the one its NIK registrations were claimed with.
+   * with, or another NIK HMAC key than the one its NIK registrations were claimed with. Returns
+   * warnings for the operator: a database that holds NIK registrations but no record of their key
+   * (one upgraded to this check) takes this process's key on trust.
    */
-  async verifyKeys(): Promise<void> {
-    const known = await this.store.registerMasterKey(this.secrets.masterKeyId);
-    if (!known.includes(this.secrets.masterKeyId)) throw new MasterKeyMismatchError(known, this.secrets.masterKeyId);
+  async verifyKeys(): Promise<string[]> {
+    const master = await this.store.registerMasterKey(this.secrets.masterKeyId);
+    if (!master.known.includes(this.secrets.masterKeyId)) throw new MasterKeyMismatchError(master.known, this.secrets.masterKeyId);
     const nik = await this.store.registerNikKey(this.secrets.nikKeyId);
-    if (!nik.includes(this.secrets.nikKeyId)) throw new NikKeyMismatchError(nik, this.secrets.nikKeyId);
+    if (!nik.known.includes(this.secrets.nikKeyId)) throw new NikKeyMismatchError(nik.known, this.secrets.nikKeyId);
+    if (nik.adopted && (await this.store.hasNikClaims()))
+      return [
+        `NIK HMAC key ${this.secrets.nikKeyId} recorded for NIK registrations made before the database recorded their key: ` +
+          'if JEJAK_NIK_HMAC_KEY changed since they were made, NIKs registered before can register again; check it is the original',
+      ];
+    return [];
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { NIK_CLAIM_SCOPE } from '../nik-hasher';
 
 /** A row of personal_data_keys as the vault needs it; `wrapped` null means destroyed. */
 export interface StoredKey {
@@ -16,6 +17,12 @@ interface Row {
 }
 
 const toKey = (r: Row): StoredKey => ({ subjectId: r.subject_id, wrapped: r.wrapped_key, version: r.key_version, masterKeyId: r.master_key_id });
+
+/** The fingerprints a database knows; `adopted`: this call recorded the first one. */
+export interface RegisteredFingerprints {
+  known: string[];
+  adopted: boolean;
+}
 
 /** The SQL of personal_data_keys, nothing else: crypto stays in the vault. */
 export class DataKeyStore {
@@ -84,24 +91,30 @@ export class DataKeyStore {
    * under a table lock so two first starts with different keys cannot both register.
    */
   /** Records the master key's fingerprint on first use; returns every fingerprint the database knows. */
-  registerMasterKey(masterKeyId: string): Promise<string[]> {
+  registerMasterKey(masterKeyId: string): Promise<RegisteredFingerprints> {
     return this.registerFingerprint('personal_data_master_keys', 'master_key_id', masterKeyId);
   }
 
   /** The same for the key of the NIK uniqueness HMAC. */
-  registerNikKey(nikKeyId: string): Promise<string[]> {
+  registerNikKey(nikKeyId: string): Promise<RegisteredFingerprints> {
     return this.registerFingerprint('personal_data_nik_keys', 'nik_key_id', nikKeyId);
   }
 
-  private async registerFingerprint(table: string, column: string, id: string): Promise<string[]> {
+  /** whether NIKs were claimed already (unique_claims, the event store's table, scope `nik`) */
+  async hasNikClaims(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM unique_claims WHERE scope = $1) AS any`, [NIK_CLAIM_SCOPE]);
+    return rows[0].any;
+  }
+
+  private async registerFingerprint(table: string, column: string, id: string): Promise<RegisteredFingerprints> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
-      await client.query(`INSERT INTO ${table} (${column}) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM ${table})`, [id]);
+      const { rowCount } = await client.query(`INSERT INTO ${table} (${column}) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM ${table})`, [id]);
       const { rows } = await client.query<Record<string, string>>(`SELECT ${column} FROM ${table} ORDER BY first_used_at`);
       await client.query('COMMIT');
-      return rows.map((r) => r[column]);
+      return { known: rows.map((r) => r[column]), adopted: rowCount === 1 };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
