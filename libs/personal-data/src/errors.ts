@@ -1,3 +1,4 @@
+import type { OperatorFixable } from '@jejak/platform';
 /** Typed errors with stable codes, mapped to problem responses by the API layer. */
 export abstract class PersonalDataError extends Error {
   abstract readonly code: string;
@@ -22,8 +23,9 @@ export class DataKeyMissingError extends PersonalDataError {
 }
 
 /** The database's keys are wrapped by another master key than this process holds. */
-export class MasterKeyMismatchError extends PersonalDataError {
+export class MasterKeyMismatchError extends PersonalDataError implements OperatorFixable {
   readonly code = 'PERSONAL_DATA.MASTER_KEY_MISMATCH';
+  readonly operatorFixable = true;
   constructor(
     readonly expected: string[],
     readonly actual: string,
@@ -39,8 +41,9 @@ export class MasterKeyMismatchError extends PersonalDataError {
  * The NIK uniqueness claims were made with another HMAC key: with this one, a NIK registered
  * before would hash differently and could register a second time.
  */
-export class NikKeyMismatchError extends PersonalDataError {
+export class NikKeyMismatchError extends PersonalDataError implements OperatorFixable {
   readonly code = 'PERSONAL_DATA.NIK_KEY_MISMATCH';
+  readonly operatorFixable = true;
   constructor(
     readonly expected: string[],
     readonly actual: string,

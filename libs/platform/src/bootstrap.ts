@@ -3,7 +3,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, loadConfig, type JejakConfig } from './config';
+import { ConfigError, isOperatorFixable, loadConfig, type JejakConfig } from './config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { AlreadyRunningError, acquireInstanceLock } from './instance-lock';
 import { runMigrations } from './migrations';
@@ -128,7 +128,7 @@ export function runApp(options: BootstrapOptions & { afterStart?(running: Runnin
     await options.afterStart?.(running);
   };
   started().catch((e: unknown) => {
-    if (e instanceof AlreadyRunningError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+    if (e instanceof AlreadyRunningError || e instanceof ConfigError || isOperatorFixable(e)) process.stderr.write(`${e.message}\n`);
     else process.stderr.write(`[${options.name}] failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });

@@ -19,6 +19,18 @@ export interface JejakConfig {
   logLevel: LogLevel;
 }
 
+/**
+ * An error whose message tells the operator what to fix (a setting, a key that does not match the
+ * database): start-up prints the message alone, without a stack, like a ConfigError.
+ */
+export interface OperatorFixable {
+  readonly operatorFixable: true;
+}
+
+export function isOperatorFixable(e: unknown): e is Error & OperatorFixable {
+  return e instanceof Error && (e as Partial<OperatorFixable>).operatorFixable === true;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
