@@ -1,6 +1,6 @@
-import type { ProblemTexts } from '@jejak/platform';
+import { listed, type ProblemTexts } from '@jejak/platform';
 
-const list = (values: unknown): string => (Array.isArray(values) && values.length ? values.join(', ') : 'tidak ada');
+const list = (values: unknown): string => listed(values, 'tidak ada');
 
 /** Why a token was refused (`reason` of AUTH.TOKEN_INVALID), as the English message says it. */
 const TOKEN_INVALID: Record<string, (p: Record<string, unknown>) => string> = {

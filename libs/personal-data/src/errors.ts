@@ -22,15 +22,28 @@ export class DataKeyMissingError extends PersonalDataError {
   }
 }
 
-/** The database's keys are wrapped by another master key than this process holds. */
-export class MasterKeyMismatchError extends PersonalDataError implements OperatorFixable {
-  readonly code = 'PERSONAL_DATA.MASTER_KEY_MISMATCH';
+/**
+ * The database was filled under another key than this process holds: the operator has the right
+ * key to put back (start-up prints the message alone, OperatorFixable).
+ */
+abstract class KeyMismatchError extends PersonalDataError implements OperatorFixable {
   readonly operatorFixable = true;
   constructor(
     readonly expected: string[],
     readonly actual: string,
+    message: string,
   ) {
+    super(message);
+  }
+}
+
+/** The database's keys are wrapped by another master key than this process holds. */
+export class MasterKeyMismatchError extends KeyMismatchError {
+  readonly code = 'PERSONAL_DATA.MASTER_KEY_MISMATCH';
+  constructor(expected: string[], actual: string) {
     super(
+      expected,
+      actual,
       `this database's personal data is protected by master key ${expected.join(', ')}, but this process has ${actual}: ` +
         'set JEJAK_MASTER_KEY (or restore <JEJAK_DATA_DIR>/keys/master.key) to the key the database was created with',
     );
@@ -41,14 +54,12 @@ export class MasterKeyMismatchError extends PersonalDataError implements Operato
  * The NIK uniqueness claims were made with another HMAC key: with this one, a NIK registered
  * before would hash differently and could register a second time.
  */
-export class NikKeyMismatchError extends PersonalDataError implements OperatorFixable {
+export class NikKeyMismatchError extends KeyMismatchError {
   readonly code = 'PERSONAL_DATA.NIK_KEY_MISMATCH';
-  readonly operatorFixable = true;
-  constructor(
-    readonly expected: string[],
-    readonly actual: string,
-  ) {
+  constructor(expected: string[], actual: string) {
     super(
+      expected,
+      actual,
       `this database's NIK registrations were made with NIK HMAC key ${expected.join(', ')}, but this process has ${actual}: ` +
         'set JEJAK_NIK_HMAC_KEY to the key the database was created with (or unset it if that key was derived from the master key); ' +
         'with another key a NIK already registered could register again',

@@ -1,6 +1,4 @@
-import type { ProblemTexts } from '@jejak/platform';
-
-const list = (values: unknown): string => (Array.isArray(values) ? values.join(', ') : String(values));
+import { listed as list, type ProblemTexts } from '@jejak/platform';
 
 /**
  * Indonesian texts of the PERSONAL_DATA.* codes; PersonalDataModule registers them. Only ERASED

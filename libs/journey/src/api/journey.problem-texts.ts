@@ -1,4 +1,4 @@
-import type { ProblemParams, ProblemTexts } from '@jejak/platform';
+import { listed as list, type ProblemParams, type ProblemTexts } from '@jejak/platform';
 import type { ErrorCode, LanjutanGap, Milestone } from '../domain';
 
 type Text = (p: ProblemParams) => string;
@@ -28,7 +28,6 @@ const MILESTONES: Record<Milestone, string> = {
 const SEXES: Record<string, string> = { F: 'perempuan', M: 'laki-laki' };
 
 const named = <K extends string>(labels: Record<K, string>, key: unknown): string => labels[key as K] ?? String(key);
-const list = (values: unknown): string => (Array.isArray(values) ? values.join(', ') : String(values));
 const onDate = (date: unknown): string => (date ? ` pada ${date}` : '');
 
 /** Every code of the journey domain (ErrorCode): a missing one does not compile. */

@@ -9,6 +9,12 @@ import { PLATFORM_PROBLEM_TEXTS } from './platform.problem-texts';
 export type ProblemText = (params: ProblemParams) => string;
 export type ProblemTexts = Readonly<Record<string, ProblemText>>;
 
+/** A list parameter of a problem, as its texts name it: `a, b`; `none` when it is empty or absent. */
+export function listed(values: unknown, none = ''): string {
+  if (Array.isArray(values)) return values.length ? values.join(', ') : none;
+  return values === undefined || values === null ? none : String(values);
+}
+
 /**
  * Indonesian texts by code. The platform's own are built in; every lib registers the texts of its
  * codes when its Nest module is set up (test/architecture/problem-texts.spec.ts finds codes without
