@@ -82,6 +82,19 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect(await http.eventCount()).toBe(before);
   });
 
+  it('answers 404 GROUP.NOT_FOUND for an unknown group before anything about the person added', async () => {
+    const rina = await register({ fullName: 'Rina Wati', regionCode: '32.16.02' }, babelan);
+    const before = await http.eventCount();
+    // a person outside the caller's area, and one who does not exist: the group is what is missing
+    expect(problemOf(await join(randomUUID(), rina, 1))).toMatchObject({ status: 404, code: 'GROUP.NOT_FOUND' });
+    expect(problemOf(await join(randomUUID(), randomUUID(), 1))).toMatchObject({ status: 404, code: 'GROUP.NOT_FOUND' });
+    // with the group there, the person's own answers stand
+    const id = await form();
+    expect(problemOf(await join(id, randomUUID(), 1))).toMatchObject({ status: 404, code: 'ENTREPRENEUR.NOT_FOUND' });
+    expect(problemOf(await join(id, rina, 1))).toMatchObject({ status: 403, code: 'AUTH.KECAMATAN_FORBIDDEN' });
+    expect(await http.eventCount()).toBe(before + 1);
+  });
+
   it('takes a member from another kecamatan from whoever covers both, and names them only to readers whose area covers them', async () => {
     const id = await form();
     const rina = await register({ fullName: 'Rina Wati', regionCode: '32.16.02' }, babelan);

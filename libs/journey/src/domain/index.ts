@@ -15,7 +15,7 @@ export * from './entrepreneur/lanjutan-eligibility';
 
 export * from './group/group.commands';
 export * from './group/group.state';
-export { decideGroup, groupDecider } from './group/group.decider';
+export { decideGroup, groupDecider, groupNotFound } from './group/group.decider';
 
 export * from './policy/journey-policy';
 export * from './policy/decision-context';

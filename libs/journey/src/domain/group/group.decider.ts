@@ -9,6 +9,11 @@ import { ErrorCode } from '../shared/error-codes';
 import { earliestIndonesianDate, isBefore } from '../shared/dates';
 import { PROGRAMMES } from '../events/vocabulary';
 
+/** The answer for a group id nothing was formed under (also given before a member is looked at). */
+export function groupNotFound(): NotFoundError {
+  return new NotFoundError(ErrorCode.GROUP_NOT_FOUND, 'no group is formed under this id');
+}
+
 /** A kelompok: formed once, joined by distinct people up to the size fixed when it was formed. */
 export function decideGroup(command: GroupCommand, state: GroupState, context: DecisionContext = {}): GroupEvent[] {
   assertValidNow(command.now);
@@ -41,7 +46,7 @@ function formGroup(command: FormGroup, state: GroupState, context: DecisionConte
 }
 
 function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
-  if (state.status === 'unformed') throw new NotFoundError(ErrorCode.GROUP_NOT_FOUND, 'no group is formed under this id');
+  if (state.status === 'unformed') throw groupNotFound();
   const { groupId, now, entrepreneurId, joinedOn = earliestIndonesianDate(now) } = command;
   assertText('entrepreneurId', entrepreneurId);
   if (state.members.includes(entrepreneurId)) return [];
