@@ -1,2 +1,2 @@
 export { JourneyWriteModule } from './journey-write.module';
-export { JOURNEY_PROBLEM_TEXTS } from './journey.problem-texts';
+export { JOURNEY_PROBLEM_TEXTS } from '../problem-texts/journey.problem-texts';

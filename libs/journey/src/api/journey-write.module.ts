@@ -7,7 +7,7 @@ import { journeyDecisionContextProvider } from '../infrastructure/journey-decisi
 import { AuditController } from './audit/audit.controller';
 import { EntrepreneurCommandsController } from './commands/entrepreneur-commands.controller';
 import { GroupCommandsController } from './commands/group-commands.controller';
-import { JOURNEY_PROBLEM_TEXTS } from './journey.problem-texts';
+import { JOURNEY_PROBLEM_TEXTS } from '../problem-texts/journey.problem-texts';
 
 /**
  * The write side of the journey: command controllers, their handlers over the one shared

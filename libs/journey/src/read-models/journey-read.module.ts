@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataModule, PersonalDataVault } from '@jejak/personal-data';
 import { registerProblemMessages } from '@jejak/platform';
-import { JOURNEY_PROBLEM_TEXTS } from '../api/journey.problem-texts';
+import { JOURNEY_PROBLEM_TEXTS } from '../problem-texts/journey.problem-texts';
 import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
 import { GroupQueriesController } from '../api/queries/group-queries.controller';
 import { ProcessingTrailController } from '../api/queries/processing-trail.controller';

@@ -9,7 +9,7 @@ export type DomainErrorKind = 'conflict' | 'invalid' | 'not_found';
 
 /**
  * The specifics a message names besides the field (a date, the allowed values), as data: the API
- * names them in the caller's language too (libs/journey/src/api/journey.problem-texts.ts).
+ * names them in the caller's language too (libs/journey/src/problem-texts/journey.problem-texts.ts).
  */
 export type ErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
 

@@ -77,8 +77,10 @@ const DOMAIN: Record<ErrorCode, Text> = {
 
 /**
  * Indonesian texts of every code the journey answers with, as functions of the error's data, so
- * the dates, fields and versions the English message names are named here too. The journey's
- * modules register them; the web UI shows them as the API's `detail` and `errors[].message`.
+ * the dates, fields and versions the English message names are named here too. Both the write
+ * and the read module answer with journey codes and either may run without the other (the
+ * projector has no write side), so each registers them (registration is idempotent); they live
+ * beside both, not in either. The web UI shows them as the API's `detail` and `errors[].message`.
  */
 export const JOURNEY_PROBLEM_TEXTS: ProblemTexts = {
   ...DOMAIN,
