@@ -3,7 +3,7 @@ import { CONSUMER_SETTINGS, type ConsumerSettings } from './consumer.settings';
 import { FeedFollower } from './feed-follower';
 import { GraduationTally } from './graduation-tally';
 import { GraduationsController } from './graduations.controller';
-import { JourneyEventsController } from './journey-events.controller';
+import { journeyEventsController } from './journey-events.controller';
 
 /** A downstream service of Jejak: counts graduations per kecamatan from Kafka or, without a broker, the HTTP feed. */
 @Module({})
@@ -11,7 +11,7 @@ export class ExampleConsumerModule {
   static forRoot(settings: ConsumerSettings): DynamicModule {
     return {
       module: ExampleConsumerModule,
-      controllers: settings.kafka ? [GraduationsController, JourneyEventsController] : [GraduationsController],
+      controllers: settings.kafka ? [GraduationsController, journeyEventsController(settings.kafka.topic)] : [GraduationsController],
       providers: [{ provide: CONSUMER_SETTINGS, useValue: settings }, GraduationTally, ...(settings.kafka ? [] : [FeedFollower])],
     };
   }
