@@ -3,13 +3,14 @@ import { join, relative } from 'node:path';
 import { AUTH_PROBLEM_TEXTS } from '@jejak/auth';
 import { JOURNEY_PROBLEM_TEXTS } from '@jejak/journey/api';
 import { PERSONAL_DATA_PROBLEM_TEXTS } from '@jejak/personal-data';
-import { PLATFORM_PROBLEM_TEXTS, type ProblemTexts } from '@jejak/platform';
+import { PLATFORM_PROBLEM_TEXTS, VALIDATION_RULE_TEXTS, type ProblemTexts } from '@jejak/platform';
 import { PROJECTIONS_PROBLEM_TEXTS } from '@jejak/projections';
 import { FEED_PROBLEM_TEXTS } from '@jejak/relay';
 
-/** Every lib's Indonesian problem texts, as the case service registers them. */
+/** Every lib's Indonesian problem texts, as the case service registers them (the validation pipe its rules'). */
 export const API_PROBLEM_TEXTS: ProblemTexts = {
   ...PLATFORM_PROBLEM_TEXTS,
+  ...VALIDATION_RULE_TEXTS,
   ...AUTH_PROBLEM_TEXTS,
   ...JOURNEY_PROBLEM_TEXTS,
   ...PERSONAL_DATA_PROBLEM_TEXTS,

@@ -103,7 +103,7 @@ describe('the HTTP conventions of api.md', () => {
     });
 
     it('refuses unknown fields rather than dropping them', async () => {
-      const res = await call('POST', '/things', { ...thing, colour: 'red', address: { village: 'Sukamaju', rt: '01' } });
+      const res = await call('POST', '/things', { ...thing, colour: 'red', address: { village: 'Sukamaju', rt: '01' } }, { 'Accept-Language': 'en' });
       expect(res.status).toBe(422);
       expect((await json(res)).errors).toEqual(
         expect.arrayContaining([
@@ -111,6 +111,29 @@ describe('the HTTP conventions of api.md', () => {
           { field: 'address.rt', code: 'unknownField', message: 'address.rt is not a known field' },
         ]),
       );
+    });
+
+    it('says what is wrong with each field in Indonesian, naming the rule’s values, and in English when asked', async () => {
+      const name = `Siti Aminah ${'binti Ahmad '.repeat(20)}`;
+      const body = { name, count: 0, colour: 'merah', address: { village: 'Desa '.repeat(25) } };
+      const [id, en] = [await json(await call('POST', '/things', body)), await json(await call('POST', '/things', body, { 'Accept-Language': 'en' }))];
+      const messages = (problem: { errors: { field: string; code: string; message: string }[] }) => problem.errors.map((e) => `${e.field} ${e.code}: ${e.message}`).sort();
+      expect(messages(id)).toEqual([
+        'address.village maxLength: Kolom address.village paling banyak 100 karakter',
+        'colour unknownField: Kolom colour tidak dikenal',
+        'count min: Kolom count tidak boleh kurang dari 1',
+        'name maxLength: Kolom name paling banyak 200 karakter',
+      ]);
+      expect(messages(en)).toEqual([
+        'address.village maxLength: village must be shorter than or equal to 100 characters',
+        'colour unknownField: colour is not a known field',
+        'count min: count must not be less than 1',
+        'name maxLength: name must be shorter than or equal to 200 characters',
+      ]);
+      for (const problem of [id, en]) {
+        expect(problem.errors.every((e: object) => Object.keys(e).join() === 'field,code,message')).toBe(true);
+        expect(JSON.stringify(problem)).not.toMatch(/Siti|merah|Desa/);
+      }
     });
 
     it('answers malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {

@@ -10,6 +10,7 @@ export * from './request-context';
 export * from './request-context.interceptor';
 export * from './etag';
 export * from './validation.pipe';
+export * from './validation.problem-texts';
 export * from './idempotency/idempotency.errors';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';

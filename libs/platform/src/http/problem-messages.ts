@@ -32,6 +32,15 @@ export function indonesianDetail(code: string, params: ProblemParams = {}): stri
   return text?.(params);
 }
 
+/** The key of a field issue's text: `matches.nik` for a rule used for a named format (its `format` param), else its code. */
+export const fieldTextKey = (code: string, params: ProblemParams = {}): string =>
+  typeof params.format === 'string' ? `${code}.${params.format}` : code;
+
+/** A field issue's text: a named format's own (the generic rule's would only repeat a pattern), else its code's. */
+export function indonesianFieldMessage(code: string, params: ProblemParams = {}): string | undefined {
+  return indonesianDetail(fieldTextKey(code, params), params) ?? indonesianDetail(code, params);
+}
+
 const titles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

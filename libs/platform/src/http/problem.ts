@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { HttpProblem, type FieldError, type ProblemParam, type ProblemParams } from './http-problem.error';
 import type { Language } from './language';
-import { indonesianDetail, titleFor } from './problem-messages';
+import { indonesianDetail, indonesianFieldMessage, titleFor } from './problem-messages';
 
 /** An RFC 9457 problem document, with Jejak's stable `code` and field `errors`. */
 export interface ProblemDocument {
@@ -133,8 +133,8 @@ export function toProblem(error: unknown, language: Language, request: { path?: 
   return { status: m.status, body, headers: { 'Content-Language': language, ...m.headers } };
 }
 
-/** A field issue with a code of ours speaks the caller's language too; rule names of DTO validation stay as they are. */
+/** A field issue speaks the caller's language too, by its code: a problem code or a rule of request validation. */
 function fieldError({ field, code, message, params }: FieldError, language: Language): FieldError {
-  const text = language === 'id' && code ? indonesianDetail(code, { field, ...params }) : undefined;
+  const text = language === 'id' && code ? indonesianFieldMessage(code, { field, ...params }) : undefined;
   return code === undefined ? { field, message } : { field, code, message: text ?? message };
 }

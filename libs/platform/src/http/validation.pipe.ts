@@ -1,16 +1,55 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldError } from './http-problem.error';
+import { getMetadataStorage, ValidationTypes, type MetadataStorage } from 'class-validator';
+import type { FieldError, ProblemParam, ProblemParams } from './http-problem.error';
 import { RequestValidationError } from './http-errors';
+import { registerProblemMessages } from './problem-messages';
+import { VALIDATION_RULE_TEXTS } from './validation.problem-texts';
 
-/** Flattens class-validator's tree into `{ field: 'address.village', message, code }` entries. */
+/** One rule a DTO declares on a property, as class-validator keeps it (`@MaxLength(200)` on `fullName`). */
+export type ValidationRule = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
+
+/** A request DTO class, as class-validator keys its rules. */
+export type Dto = Parameters<MetadataStorage['getTargetValidationMetadatas']>[0];
+
+/** The rules of a DTO class, its parents' included, as the pipe validates them. */
+export const rulesOf = (dto: Dto): ValidationRule[] => getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+
+/** The name a failed rule has in `errors[].code` (`maxLength`, `isCalendarDate`); `@IsOptional()` is none. */
+export const ruleName = (rule: ValidationRule): string | undefined =>
+  rule.type === ValidationTypes.CONDITIONAL_VALIDATION ? undefined : (rule.name ?? rule.type);
+
+function asParam(value: unknown): ProblemParam | undefined {
+  if (value instanceof RegExp) return value.source;
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
+/**
+ * What a rule's texts name besides the field: its values as class-validator's own messages do
+ * (`constraint1` is `$constraint1`: a length, a bound, the allowed values, a pattern), `each` when
+ * it checks every item of a list, and what its decorator's `context` says (a named `format`).
+ * Never the submitted value.
+ */
+export function ruleParams(rule: ValidationRule | undefined): ProblemParams {
+  const constraints = (rule?.constraints ?? []).map((c: unknown, i: number) => [`constraint${i + 1}`, asParam(c)] as const);
+  const context = Object.entries((rule?.context ?? {}) as Record<string, unknown>).map(([k, v]) => [k, asParam(v)] as const);
+  return Object.fromEntries([...constraints, ...context, ...(rule?.each ? [['each', true] as const] : [])].filter(([, v]) => v !== undefined));
+}
+
+/** The rule that failed, found by the DTO instance validated (`target`), the property and the rule's name. */
+function failedRule({ target, property }: ValidationError, name: string): ValidationRule | undefined {
+  return target ? rulesOf(target.constructor).find((r) => r.propertyName === property && ruleName(r) === name) : undefined;
+}
+
+/** Flattens class-validator's tree into `{ field: 'address.village', code, message, params }` entries. */
 export function fieldErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([code, message]) => ({
-      field,
-      code: code === 'whitelistValidation' ? 'unknownField' : code,
-      message: code === 'whitelistValidation' ? `${field} is not a known field` : message,
-    }));
+    const own = Object.entries(e.constraints ?? {}).map(([code, message]): FieldError =>
+      code === ValidationTypes.WHITELIST
+        ? { field, code: 'unknownField', message: `${field} is not a known field` }
+        : { field, code, message, params: ruleParams(failedRule(e, code)) },
+    );
     return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }
@@ -18,16 +57,20 @@ export function fieldErrors(errors: readonly ValidationError[], parent = ''): Fi
 /**
  * The one request validation policy: unknown fields are refused (not silently dropped), payloads
  * become DTO instances, nothing is converted implicitly (a "12" is not a number), and values are
- * never echoed back in errors because they may be personal data.
+ * never echoed back in errors because they may be personal data. The errors keep the instance
+ * validated (`target`) only so fieldErrors can find the failed rule's values (a maximum length);
+ * nothing but the flattened field errors leaves the pipe. The process that validates requests
+ * speaks its rules' names in Indonesian too, so the pipe registers their texts.
  */
 export function createValidationPipe(): ValidationPipe {
+  registerProblemMessages(VALIDATION_RULE_TEXTS);
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
   });
 }
