@@ -1,5 +1,6 @@
 import { indonesianDetail } from '@jejak/platform';
 import { problemCodesInSource } from '../architecture/problem-codes';
+import { dtoClassesInSource, ruleUses } from '../architecture/validation-rules';
 import { aRegistration, JourneyHttp, newKey, type Answer } from './journey-http.fixture';
 
 describe('the journey over HTTP, against the real app', () => {
@@ -241,6 +242,36 @@ describe('the journey over HTTP, against the real app', () => {
       expect(nik.en.detail).toBe('sex F does not match the NIK (M)');
     });
 
+    it('the request’s field rules, each naming its field and values, never the value sent', async () => {
+      const person = aRegistration({ nik: '32160157089', fullName: 'Dewi '.repeat(50), sex: 'W', birthDate: '1995-02-30', regionCode: '32.16', religion: 'x' });
+      const registration = await inBoth((language) => http.call('POST', '/v1/entrepreneurs', { token: ani, body: person, language }));
+      const list = await inBoth((language) => http.call('GET', '/v1/entrepreneurs?limit=500&regionCode=32.1&stage=lost', { token: ani, language }));
+      const byField = (problem: { errors: { field: string; code: string; message: string }[] }) => problem.errors.map((e) => `${e.field} ${e.code}: ${e.message}`).sort();
+      expect([...byField(registration.id), ...byField(list.id)]).toEqual([
+        'birthDate isCalendarDate: Kolom birthDate harus berisi tanggal yang benar dengan format YYYY-MM-DD',
+        'fullName maxLength: Kolom fullName paling banyak 200 karakter',
+        'nik matches: NIK harus tepat 16 digit angka',
+        'regionCode matches: Kolom regionCode harus berisi kode wilayah Kemendagri PP.KK.CC (kecamatan) atau PP.KK.CC.DDDD (desa)',
+        'religion unknownField: Kolom religion tidak dikenal',
+        'sex isIn: Kolom sex harus salah satu dari: F, M',
+        'limit max: Kolom limit tidak boleh lebih dari 200',
+        'regionCode matches: Kolom regionCode harus berisi kode wilayah Kemendagri, misalnya 32.16 atau 32.16.01',
+        'stage isIn: Kolom stage harus salah satu dari: registered, trained, funded, monitored, graduated, withdrawn',
+      ]);
+      expect([...byField(registration.en), ...byField(list.en)]).toEqual([
+        'birthDate isCalendarDate: birthDate must be a date YYYY-MM-DD',
+        'fullName maxLength: fullName must be shorter than or equal to 200 characters',
+        'nik matches: nik must be exactly 16 digits',
+        'regionCode matches: regionCode must be a Kemendagri kecamatan PP.KK.CC or village PP.KK.CC.DDDD code',
+        'religion unknownField: religion is not a known field',
+        'sex isIn: sex must be one of F, M',
+        'limit max: limit must not be greater than 200',
+        'regionCode matches: regionCode must be a Kemendagri code such as 32.16 or 32.16.01',
+        'stage isIn: stage must be one of the following values: registered, trained, funded, monitored, graduated, withdrawn',
+      ]);
+      expect(JSON.stringify([registration, list])).not.toMatch(/Dewi|32160157089|lost/);
+    });
+
     it('an authentication and an authorisation error', async () => {
       const missing = await inBoth((language) => http.call('POST', '/v1/entrepreneurs', { body: aRegistration(), language }));
       expect(missing.id).toMatchObject({ code: 'AUTH.TOKEN_MISSING', detail: 'Permintaan ini memerlukan token (Authorization: Bearer ...)' });
@@ -266,8 +297,9 @@ describe('the journey over HTTP, against the real app', () => {
       expect((await ask('fr-FR')).body.detail).toMatch(/^Bantuan TKM Pemula/);
     });
 
-    it('the running app has an Indonesian text for every code in the source', () => {
+    it('the running app has an Indonesian text for every code in the source, and for every rule of its DTOs', async () => {
       expect([...problemCodesInSource().keys()].filter((code) => indonesianDetail(code) === undefined)).toEqual([]);
+      expect(ruleUses(await dtoClassesInSource()).filter((use) => indonesianDetail(use.key) === undefined)).toEqual([]);
     });
   });
 

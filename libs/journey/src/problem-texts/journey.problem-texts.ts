@@ -76,14 +76,28 @@ const DOMAIN: Record<ErrorCode, Text> = {
 };
 
 /**
+ * The journey's own rules of request validation (api/commands/field-rules.ts), beside the
+ * platform's (validation.problem-texts.ts): its calendar date and its named pattern formats.
+ */
+const FIELD_RULES: ProblemTexts = {
+  isCalendarDate: DOMAIN['VALIDATION.DATE_FORMAT'],
+  'matches.notBlank': ({ field }) => `Kolom ${field} tidak boleh kosong atau hanya berisi spasi`,
+  'matches.nik': DOMAIN['VALIDATION.NIK_FORMAT'],
+  'matches.regionCode': DOMAIN['VALIDATION.REGION_FORMAT'],
+  'matches.regionPrefix': ({ field }) => `Kolom ${field} harus berisi kode wilayah Kemendagri, misalnya 32.16 atau 32.16.01`,
+};
+
+/**
  * Indonesian texts of every code the journey answers with, as functions of the error's data, so
  * the dates, fields and versions the English message names are named here too. Both the write
  * and the read module answer with journey codes and either may run without the other (the
  * projector has no write side), so each registers them (registration is idempotent); they live
- * beside both, not in either. The web UI shows them as the API's `detail` and `errors[].message`.
+ * beside both, not in either. With them go the texts of the journey's request rules. The web UI
+ * shows them as the API's `detail` and `errors[].message`.
  */
 export const JOURNEY_PROBLEM_TEXTS: ProblemTexts = {
   ...DOMAIN,
+  ...FIELD_RULES,
   'READ_MODEL.BEHIND': ({ minPosition, position }) => `Data tampilan masih di posisi ${position}, belum mencapai ${minPosition}; coba lagi sebentar lagi`,
   'REQUEST.INVALID_CURSOR': () => 'Kursor tidak dikenali; gunakan nextCursor dari halaman sebelumnya',
 };

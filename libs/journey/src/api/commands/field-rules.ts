@@ -14,9 +14,15 @@ const doc = (o: Opt, schema: Record<string, unknown>) =>
   o.optional ? ApiPropertyOptional({ ...schema, description: o.description, example: o.example }) : ApiProperty({ ...schema, description: o.description, example: o.example });
 const presence = (o: Opt) => (o.optional ? IsOptional() : IsNotEmpty());
 
+/**
+ * A pattern rule (`errors[].code` `matches`) with a name, so its Indonesian text can say what the
+ * pattern means instead of showing it: `matches.<format>` in journey.problem-texts.ts.
+ */
+export const Format = (format: string, pattern: RegExp, message: string) => Matches(pattern, { message, context: { format } });
+
 /** Free text, stored and returned as given (never interpreted as HTML or SQL), bounded in length. */
 export const Text = (maxLength: number, o: Opt = {}) =>
-  applyDecorators(doc(o, { type: String, maxLength }), presence(o), IsString(), MaxLength(maxLength), Matches(/\S/, { message: '$property must not be blank' }));
+  applyDecorators(doc(o, { type: String, maxLength }), presence(o), IsString(), MaxLength(maxLength), Format('notBlank', /\S/, '$property must not be blank'));
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export const CalendarDate = (o: Opt = {}) =>
@@ -43,7 +49,7 @@ export const RegionCode = (o: Opt = {}) =>
     doc(o, { type: String, example: '32.16.01', pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}(\\.\\d{4})?$' }),
     presence(o),
     IsString(),
-    Matches(/^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/, { message: 'regionCode must be a Kemendagri kecamatan PP.KK.CC or village PP.KK.CC.DDDD code' }),
+    Format('regionCode', /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/, 'regionCode must be a Kemendagri kecamatan PP.KK.CC or village PP.KK.CC.DDDD code'),
   );
 
 /** Largest amount accepted: Rp 10 billion, well above any assistance package, far below float trouble. */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { IsString } from 'class-validator';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, SEXES, type EducationLevel, type EmploymentStatus, type Sex } from '../../domain';
-import { CalendarDate, OneOf, RegionCode, Text } from './field-rules';
+import { CalendarDate, Format, OneOf, RegionCode, Text } from './field-rules';
 
 /** The registration fields a profile correction may also change (all but the NIK). */
 export class ProfileFieldsDto {
@@ -36,7 +36,7 @@ export class ProfileFieldsDto {
 export class RegisterEntrepreneurDto extends ProfileFieldsDto {
   @ApiProperty({ description: 'NIK, 16 digits; checked for birth date, sex and serial', example: '3216015204980001' })
   @IsString()
-  @Matches(/^\d{16}$/, { message: 'nik must be exactly 16 digits' })
+  @Format('nik', /^\d{16}$/, 'nik must be exactly 16 digits')
   nik!: string;
 
   @CalendarDate({ optional: true, description: 'for paper records entered later; defaults to today' })

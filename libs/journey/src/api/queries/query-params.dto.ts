@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PROGRAMMES, type Programme } from '../../domain/events/vocabulary';
 import { STAGES, type Stage } from '../../read-models/caseload/caseload.row';
+import { Format } from '../commands/field-rules';
 
 /** Kemendagri code at any level: `32`, `32.16`, `32.16.01`, `32.16.01.2001`. */
-const REGION_PREFIX = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+const RegionPrefix = () => Format('regionPrefix', /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01');
 
 const REGION_DOC = { description: 'a Kemendagri code at any level (32, 32.16, 32.16.01, 32.16.01.2001): that region and everything under it', example: '32.16.01' };
 const LIMIT_DOC = (max: number, dflt: number) => ({ type: Number, minimum: 1, maximum: max, description: `page size (default ${dflt})` });
@@ -35,7 +36,7 @@ export class CaseloadParams extends PageParams {
   stage?: Stage;
 
   @ApiPropertyOptional(REGION_DOC)
-  @IsOptional() @Matches(REGION_PREFIX, { message: 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01' })
+  @IsOptional() @RegionPrefix()
   regionCode?: string;
 
   @ApiPropertyOptional({ enum: PROGRAMMES })
@@ -63,7 +64,7 @@ export class ProgressionParams extends FreshnessParams {
   year?: number;
 
   @ApiPropertyOptional(REGION_DOC)
-  @IsOptional() @Matches(REGION_PREFIX, { message: 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01' })
+  @IsOptional() @RegionPrefix()
   regionCode?: string;
 
   @ApiPropertyOptional({ enum: PROGRAMMES })
@@ -73,13 +74,13 @@ export class ProgressionParams extends FreshnessParams {
 
 export class EligibilityParams extends PageParams {
   @ApiPropertyOptional(REGION_DOC)
-  @IsOptional() @Matches(REGION_PREFIX, { message: 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01' })
+  @IsOptional() @RegionPrefix()
   regionCode?: string;
 }
 
 export class GroupListParams extends PageParams {
   @ApiPropertyOptional(REGION_DOC)
-  @IsOptional() @Matches(REGION_PREFIX, { message: 'regionCode must be a Kemendagri code such as 32.16 or 32.16.01' })
+  @IsOptional() @RegionPrefix()
   regionCode?: string;
 
   @ApiPropertyOptional({ enum: PROGRAMMES, description: 'the programme the group was formed under' })
