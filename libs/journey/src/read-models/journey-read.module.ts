@@ -13,6 +13,7 @@ import { GetGroupHandler } from './group-state/get-group.query';
 import { ListGroupSummariesHandler } from './group-summary/group-summary.query';
 import { configuredJourneyProjections } from './journey-projections';
 import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
+import { ExportPersonalDataHandler } from './personal-data-export/personal-data-export.query';
 import { GetProcessingTrailHandler } from './processing-trail/processing-trail.query';
 import { GetProgressionHandler } from './progression/progression.query';
 import { ReadModelFreshness } from './shared/read-model-freshness';
@@ -38,6 +39,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
     GetProgressionHandler,
     ListLanjutanEligibleHandler,
     GetProcessingTrailHandler,
+    ExportPersonalDataHandler,
     {
       provide: JOURNEY_PROJECTIONS,
       inject: [PersonalDataVault],

@@ -19,6 +19,7 @@ export const READ_PURPOSES = [
   'group.read',
   'group.read_as_of',
   'eligibility.list',
+  'personal_data.export',
 ] as const;
 export type ReadPurpose = (typeof READ_PURPOSES)[number];
 

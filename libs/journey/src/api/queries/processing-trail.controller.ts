@@ -1,11 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { assertKecamatanAccess, CurrentActor, Roles, type Actor } from '@jejak/auth';
-import { NotFoundError } from '@jejak/platform';
+import { Ctx, NotFoundError, type RequestContext } from '@jejak/platform';
+import { ProcessingTrail } from '@jejak/personal-data';
+import { ExportPersonalDataQuery, type PersonalDataExport } from '../../read-models/personal-data-export/personal-data-export.query';
 import { GetProcessingTrailQuery, type ProcessingTrailPage } from '../../read-models/processing-trail/processing-trail.query';
 import { problem } from '../commands/write-endpoint';
-import { ProcessingTrailDto } from './processing-trail.dto';
+import { readBy } from './personal-data-reads';
+import { PersonalDataExportDto, ProcessingTrailDto } from './processing-trail.dto';
 import { TrailParams } from './query-params.dto';
 
 const DEFAULT_LIMIT = 100;
@@ -15,7 +19,10 @@ const DEFAULT_LIMIT = 100;
 @Roles('supervisor', 'auditor')
 @Controller('v1/entrepreneurs')
 export class ProcessingTrailController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly trail: ProcessingTrail,
+  ) {}
 
   @Get(':id/processing-trail')
   @ApiOperation({
@@ -37,5 +44,32 @@ export class ProcessingTrailController {
     if (!trail) throw new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} is registered`, { id });
     assertKecamatanAccess(actor, trail.kecamatanCode);
     return trail;
+  }
+
+  @Get(':id/personal-data')
+  @ApiOperation({
+    summary: 'A copy of everything held about the person: the case, every recorded fact with its personal fields, and the processing trail',
+    description:
+      'The right of access of UU PDP (27/2022), answered by staff on the person\'s behalf: the case as it stands, every fact of the case ' +
+      'oldest first with its personal fields opened (absent once erased), and the whole processing trail. Sent as a JSON attachment. ' +
+      'It shows the personal fields, so it is itself recorded in the processing trail (purpose `personal_data.export`). ' +
+      'Roles: `auditor`, and `supervisor` within the kecamatan of the token.',
+  })
+  @ApiResponse({ status: 200, type: PersonalDataExportDto })
+  @problem(403, 'not a supervisor or auditor, or the case is outside the kecamatan of your token')
+  @problem(404, 'no entrepreneur is registered under this id')
+  async personalData(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: Actor,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PersonalDataExport> {
+    const copy = await this.queries.execute(new ExportPersonalDataQuery(id, new Date()));
+    if (!copy) throw new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} is registered`, { id });
+    assertKecamatanAccess(actor, copy.kecamatanCode);
+    // after an erasure nothing personal is left to show, so handing the copy out reads nobody's data
+    await this.trail.recordReads(readBy(actor, ctx, 'personal_data.export'), copy.personalDataErased ? [] : [id]);
+    res.setHeader('Content-Disposition', `attachment; filename="jejak-data-pribadi-${id}.json"`);
+    return copy;
   }
 }
