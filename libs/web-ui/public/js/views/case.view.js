@@ -4,6 +4,7 @@ import { commandForm } from '../form-kit.js';
 import { formatDate, formatInstant, formatRupiah, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { CASE_ACTIONS } from './case-actions.js';
+import { caseAudit } from './case-audit.js';
 import { timeline } from './timeline.js';
 import { facts, loadFailure } from './view-kit.js';
 
@@ -117,6 +118,7 @@ export async function caseView(root, { id, params, user, navigate, flash }) {
       h('div', { class: 'columns' },
         h('div', { class: 'col-record' },
           forms.length ? h('section', { class: 'card actions' }, h('h2', { text: t('case.actions') }), forms) : null,
+          caseAudit(c, user),
           timeline(items),
         ),
         h('div', { class: 'col-facts' },

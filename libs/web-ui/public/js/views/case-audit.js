@@ -1,0 +1,88 @@
+import { query } from '../api.js';
+import { h, replace, uid } from '../dom.js';
+import { formatInstant, label, t } from '../i18n.js';
+import { hasRole } from '../session.js';
+import { pagedList } from './paged-list.js';
+import { facts, loadFailure } from './view-kit.js';
+
+const TRAIL_PAGE_SIZE = 50;
+
+function section(titleKey, ...content) {
+  const id = uid('audit');
+  return h('section', { class: 'card audit', 'aria-labelledby': id }, h('h2', { id, text: t(titleKey) }), ...content);
+}
+
+function verdict(v) {
+  return [
+    h('p', { class: v.valid ? 'flash' : 'alert', text: v.valid ? t('verify.intact', { count: v.checkedEvents }) : t('verify.broken', { version: v.firstBrokenVersion }) }),
+    facts([
+      ['verify.result', v.valid ? t('verify.valid') : t('verify.invalid')],
+      ['verify.checkedEvents', String(v.checkedEvents)],
+      ['verify.firstBrokenVersion', v.firstBrokenVersion === null ? null : String(v.firstBrokenVersion)],
+      ['verify.headHash', v.headHash],
+      ['verify.checkedAt', formatInstant(new Date().toISOString())],
+    ]),
+  ];
+}
+
+/** Verifikasi riwayat (auditors): the server recomputes the case stream's hash chain (ADR 0003). */
+function verification(streamId) {
+  const result = h('div', { class: 'verdict', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'secondary', text: t('verify.run') });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replace(result, h('p', { class: 'muted', text: t('verify.running') }));
+    try {
+      replace(result, verdict((await query(`/v1/audit/streams/${encodeURIComponent(streamId)}/verify`, {}, { fresh: false })).body));
+    } catch (e) {
+      replace(result, loadFailure(e));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return section('verify.title', h('p', { class: 'hint', text: t('verify.intro') }), button, result);
+}
+
+function trailRow(item) {
+  const what = item.kind === 'write' ? label('event', item.eventType) : label('purpose', item.purpose);
+  return h('tr', { dataset: { kind: item.kind } },
+    h('td', { 'data-label': t('trail.col.at') }, h('time', { datetime: item.at, text: formatInstant(item.at) })),
+    // one element per cell: on a phone each cell is a flex row of its label and its content
+    h('td', { 'data-label': t('trail.col.what') }, h('span', {}, h('span', { class: `badge trail-${item.kind}`, text: t(`trail.kind.${item.kind}`) }), ' ', what)),
+    h('td', { 'data-label': t('trail.col.actor'), text: `${item.actor.id} (${label('role', item.actor.role)})` }),
+    h('td', { 'data-label': t('trail.col.correlation') }, h('code', { class: 'correlation', text: item.correlationId })),
+  );
+}
+
+/**
+ * Jejak pemrosesan data (auditors; supervisors within their area): every write to the case and
+ * every response that showed the person's data (ADR 0007). Loaded when opened, so it includes the
+ * read of this very page; reading it records nothing.
+ */
+function processingTrail(id) {
+  const tbody = h('tbody');
+  const table = h('table', { class: 'caseload trail' },
+    h('caption', { class: 'visually-hidden', text: t('trail.title') }),
+    h('thead', {}, h('tr', {}, ['at', 'what', 'actor', 'correlation'].map((c) => h('th', { scope: 'col', text: t(`trail.col.${c}`) })))),
+    tbody,
+  );
+  const body = h('div');
+  const details = h('details', { class: 'card audit trail-section' }, h('summary', {}, h('h2', { text: t('trail.title') })), h('p', { class: 'hint', text: t('trail.intro') }), body);
+  details.addEventListener('toggle', () => {
+    if (!details.open || body.childElementCount > 0) return;
+    const list = pagedList({
+      path: `/v1/entrepreneurs/${id}/processing-trail`, params: { limit: TRAIL_PAGE_SIZE }, into: tbody, row: trailRow,
+      countKey: 'trail.count', emptyKey: 'trail.empty', fresh: false,
+    });
+    body.append(list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more);
+  });
+  return details;
+}
+
+/** The oversight parts of the case page, for the roles the API gives them to. */
+export function caseAudit(c, user) {
+  return [
+    hasRole(user, 'auditor') ? verification(`entrepreneur-${c.id}`) : null,
+    hasRole(user, 'auditor', 'supervisor') ? processingTrail(c.id) : null,
+  ];
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AUTH_CONFIG, issueLocalToken, type LocalAuthConfig, type LocalTokenClaims } from '@jejak/auth';
+import { startTestApp, type TestApp } from '../../apps/jejak/testing/start-test-app';
+
+/** Same set-up as caseworker.ui.e2e-spec.ts: the real app, Debian's chromium, a phone screen. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = process.env.UI_SCREENSHOT_DIR ?? tmpdir();
+
+const CASEWORKER: LocalTokenClaims = { sub: 'siti.pendamping', role: 'caseworker', kecamatan: ['32.16.01'] };
+const AUDITOR: LocalTokenClaims = { sub: 'ani.auditor', role: 'auditor' };
+const SUPERVISOR: LocalTokenClaims = { sub: 'budi.supervisor', role: 'supervisor', kecamatan: ['32.16.01'] };
+
+const dewi = { nik: '3216014507920001', fullName: 'Dewi Lestari', birthDate: '1992-07-05', sex: 'F', regionCode: '32.16.01', registeredOn: '2025-01-02' };
+const joko = { nik: '3216011203850002', fullName: 'Joko Susilo', birthDate: '1985-03-12', sex: 'M', regionCode: '32.16.01' };
+// the default policy: two visits after the TKM Pemula grant, both finding the business running, two workers at the latest
+const dewisJourney = [
+  ['trainings', { title: 'Pelatihan Tata Boga', provider: 'BBPKK Bekasi', kind: 'competency', startedOn: '2025-01-06', completedOn: '2025-01-10' }],
+  ['grants', { programme: 'TKM_PEMULA', amount: 10000000, form: 'equipment', receivedOn: '2025-02-03', fundingSource: 'APBN' }],
+  ['monitoring-visits', { visitedOn: '2025-05-05', businessActive: true, workersTotal: 2, revenueTrend: 'flat' }],
+  ['monitoring-visits', { visitedOn: '2025-08-04', businessActive: true, workersTotal: 3, revenueTrend: 'up_to_target' }],
+] as const;
+
+describe('Siap Lanjutan and the oversight of a case, in a real browser against the real app', () => {
+  let app: TestApp;
+  let dataDir: string;
+  let browser: Browser;
+  let dewiId: string;
+  const pages: Page[] = [];
+
+  const token = (claims: LocalTokenClaims) => issueLocalToken(app.app.get<LocalAuthConfig>(AUTH_CONFIG), claims);
+  type Written = { id: string; version: number; globalPosition: number };
+  async function write(path: string, body: unknown, ifMatch?: string): Promise<Written> {
+    const headers: Record<string, string> = { authorization: `Bearer ${await token(CASEWORKER)}`, 'content-type': 'application/json' };
+    if (ifMatch) headers['if-match'] = ifMatch;
+    const res = await fetch(`${app.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const answer = (await res.json()) as Written;
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(answer)}`);
+    return answer;
+  }
+
+  /** A phone of its own for each person: the token lives in the tab's sessionStorage. */
+  async function phoneOf(claims: LocalTokenClaims): Promise<Page> {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    pages.push(page);
+    await page.goto(`${app.url}/`);
+    await page.getByLabel('Token akses').fill(await token(claims));
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Daftar kasus' }).waitFor();
+    return page;
+  }
+
+  async function openDewi(page: Page) {
+    await page.goto(`${app.url}/#/kasus/${dewiId}`);
+    await page.getByRole('heading', { level: 1, name: 'Dewi Lestari' }).waitFor();
+  }
+
+  // evaluated in the page, where document and window exist
+const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jejak-ui-audit-e2e-'));
+    app = await startTestApp({ JEJAK_DATA_DIR: dataDir });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+
+    const registered = await write('/v1/entrepreneurs', dewi);
+    dewiId = registered.id;
+    let last = registered;
+    for (const [path, body] of dewisJourney) last = await write(`/v1/entrepreneurs/${dewiId}/${path}`, body, `"${last.version}"`);
+    last = await write('/v1/entrepreneurs', joko);
+    // written outside the pages, so their read-your-writes position does not cover it: wait here
+    const reached = await fetch(`${app.url}/v1/reports/lanjutan-eligibility?minPosition=${last.globalPosition}`, { headers: { authorization: `Bearer ${await token(CASEWORKER)}` } });
+    expect(reached.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the eligible entrepreneur on Siap Lanjutan, with her visits and workers, and opens her case from it', async () => {
+    const page = await phoneOf(CASEWORKER);
+    await page.getByRole('link', { name: 'Siap Lanjutan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Siap Lanjutan' }).waitFor();
+    await page.locator('.count', { hasText: '1 wirausaha ditampilkan' }).waitFor();
+    const row = page.getByRole('row', { name: /Dewi Lestari/ });
+    await expect(row.locator('td[data-label="Kunjungan monev dihitung"]').textContent()).resolves.toBe('2');
+    await expect(row.locator('td[data-label="Pekerja pada kunjungan terakhir"]').textContent()).resolves.toBe('3');
+    await expect(row.locator('td[data-label="Wilayah"]').textContent()).resolves.toBe('32.16.01');
+    expect(await page.locator('main').textContent()).not.toContain('Joko');
+    await expect(fitsThePhone(page)).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-lanjutan-phone.png'), fullPage: true });
+
+    await row.getByRole('link', { name: 'Dewi Lestari' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dewi Lestari' }).waitFor();
+    expect(page.url()).toBe(`${app.url}/#/kasus/${dewiId}`);
+    await page.locator('details[data-action="graduation"]').waitFor();
+  });
+
+  it('does not show a caseworker the verification or the processing trail', async () => {
+    const page = pages[0];
+    await page.locator('.event[data-type="Registered"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Verifikasi riwayat' }).count()).toBe(0);
+    expect(await page.getByText('Jejak pemrosesan data').count()).toBe(0);
+  });
+
+  it('lets an auditor verify the case’s history: valid, with the number of events checked', async () => {
+    const page = await phoneOf(AUDITOR);
+    await page.getByRole('link', { name: 'Siap Lanjutan' }).waitFor();
+    await openDewi(page);
+    await page.getByRole('button', { name: 'Verifikasi riwayat' }).click();
+    const verdict = page.locator('.verdict');
+    await verdict.getByText('Riwayat utuh: rantai hash 5 peristiwa cocok.').waitFor();
+    await expect(verdict.locator('dt:text-is("Hasil") + dd').textContent()).resolves.toBe('valid');
+    await expect(verdict.locator('dt:text-is("Peristiwa diperiksa") + dd').textContent()).resolves.toBe('5');
+    await expect(verdict.locator('dt:text-is("Versi pertama yang rusak") + dd').textContent()).resolves.toBe('—');
+    await expect(verdict.locator('dt:text-is("Hash terakhir") + dd').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
+    await expect(page.locator('.case-head .version').textContent()).resolves.toBe('versi 5');
+  });
+
+  it('shows the auditor who wrote and who read the person’s data: the registration and the auditor’s own read', async () => {
+    const page = pages[1];
+    await page.locator('.trail-section > summary').click();
+    const trail = page.getByRole('table', { name: 'Jejak pemrosesan data' });
+    const registration = trail.locator('tr[data-kind="write"]', { hasText: 'Pendaftaran' });
+    await registration.waitFor();
+    await expect(registration.textContent()).resolves.toContain('siti.pendamping (pendamping)');
+    await trail.locator('tr[data-kind="read"]', { hasText: 'Detail kasus' }).filter({ hasText: 'ani.auditor (auditor)' }).waitFor();
+    await trail.locator('tr[data-kind="read"]', { hasText: 'Daftar Siap Lanjutan' }).filter({ hasText: 'siti.pendamping' }).first().waitFor();
+    expect(await trail.locator('tr[data-kind="write"]').count()).toBe(5);
+    await expect(fitsThePhone(page)).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-audit-phone.png'), fullPage: true });
+  });
+
+  it('gives a supervisor of the area the processing trail, but not the verification', async () => {
+    const page = await phoneOf(SUPERVISOR);
+    await openDewi(page);
+    await page.locator('.trail-section > summary').click();
+    const trail = page.getByRole('table', { name: 'Jejak pemrosesan data' });
+    await trail.locator('tr[data-kind="read"]', { hasText: 'Detail kasus' }).filter({ hasText: 'budi.supervisor (supervisor)' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Verifikasi riwayat' }).count()).toBe(0);
+  });
+});
