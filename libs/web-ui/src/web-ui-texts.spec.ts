@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { READ_PURPOSES } from '../../journey/src/api/queries/personal-data-reads';
 import * as vocabulary from '../../journey/src/domain/events/vocabulary';
 import { STAGES } from '../../journey/src/read-models/caseload/caseload.row';
 import { webUiAssetsDir } from './web-ui-assets';
@@ -48,6 +49,7 @@ describe('the web UI’s texts', () => {
     ['revenueTrend', vocabulary.REVENUE_TRENDS],
     ['permitStatus', vocabulary.PERMIT_STATUSES],
     ['obstacle', vocabulary.OBSTACLES],
+    ['purpose', READ_PURPOSES],
   ])('labels every %s in Indonesian and in English', (group, values) => {
     for (const value of values) {
       expect(MESSAGES.id[`${group}.${value}`]).toBeTruthy();

@@ -298,6 +298,7 @@ export const MESSAGES = {
     'purpose.group.read': 'Detail kelompok',
     'purpose.group.read_as_of': 'Detail kelompok per tanggal lampau',
     'purpose.eligibility.list': 'Daftar Siap Lanjutan',
+    'purpose.personal_data.export': 'Salinan data pribadi (permintaan akses)',
 
     'error.generic': 'Terjadi kesalahan ({status}).',
     'error.forbidden': 'Anda tidak berwenang membuka ini.',
@@ -608,6 +609,7 @@ export const MESSAGES = {
     'purpose.group.read': 'Group detail',
     'purpose.group.read_as_of': 'Group detail as of a past date',
     'purpose.eligibility.list': 'Ready for Lanjutan list',
+    'purpose.personal_data.export': 'Copy of personal data (access request)',
 
     'error.generic': 'Something went wrong ({status}).',
     'error.forbidden': 'You are not allowed to open this.',
