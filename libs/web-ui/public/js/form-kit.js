@@ -139,9 +139,9 @@ function showAlert(form, ...content) {
   return alert;
 }
 
-function showProblem(form, problem, onReload) {
+function showProblem(form, problem, { onReload, staleKey, reloadKey }) {
   if (problem.status === 412 || problem.code === 'STREAM.WRONG_EXPECTED_VERSION') {
-    showAlert(form, h('p', { text: t('form.stale') }), onReload && h('button', { type: 'button', class: 'secondary', text: t('form.reload'), onclick: onReload }));
+    showAlert(form, h('p', { text: t(staleKey) }), onReload && h('button', { type: 'button', class: 'secondary', text: t(reloadKey), onclick: onReload }));
     return;
   }
   const unplaced = problem.errors.filter((e) => !markFieldError(form, String(e.field ?? '').split('.')[0], fieldErrorText(e)));
@@ -156,7 +156,7 @@ function showProblem(form, problem, onReload) {
  * same data is sent again (a retry after a lost answer is then recorded once); changed data or a
  * success starts a new key.
  */
-export function commandForm({ name, defs, submitKey = 'form.submit', submitClass, method, path, ifMatch, onSaved, onReload, intro }) {
+export function commandForm({ name, defs, submitKey = 'form.submit', submitClass, method, path, ifMatch, onSaved, onReload, intro, staleKey = 'form.stale', reloadKey = 'form.reload' }) {
   const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: submitClass, text: t(submitKey) });
   const form = h('form', { class: 'command-form', novalidate: true, dataset: { form: name } },
@@ -192,7 +192,7 @@ export function commandForm({ name, defs, submitKey = 'form.submit', submitClass
     } catch (e) {
       status.textContent = '';
       if (e instanceof NetworkError) showAlert(form, h('p', { text: t('form.offline') })).focus();
-      else if (e instanceof ApiProblem) showProblem(form, e, onReload);
+      else if (e instanceof ApiProblem) showProblem(form, e, { onReload, staleKey, reloadKey });
       else throw e;
     } finally {
       busy = false;

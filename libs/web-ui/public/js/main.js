@@ -3,6 +3,8 @@ import { formatInstant, label, language, setLanguage, t } from './i18n.js';
 import { currentUser, hasRole, signOut } from './session.js';
 import { caseView } from './views/case.view.js';
 import { caseloadView } from './views/caseload.view.js';
+import { groupView } from './views/group.view.js';
+import { groupsView } from './views/groups.view.js';
 import { lanjutanView } from './views/lanjutan.view.js';
 import { registerView } from './views/register.view.js';
 import { reportView } from './views/report.view.js';
@@ -12,11 +14,14 @@ import { signInView } from './views/sign-in.view.js';
  * The shell: header (who you are, menu, language, Keluar) and a hash router, so the page works
  * from any static host and Back/Forward move between views without reloading.
  *   #/masuk  #/kasus[?filters]  #/kasus/<id>[?asOf=]  #/pendaftaran  #/laporan[?filters]
+ *   #/kelompok[?filters]  #/kelompok/<id>
  *   #/lanjutan[?regionCode=]
  */
 const ROUTES = [
   [/^\/kasus\/([0-9a-f-]{36})$/i, (m, ctx) => caseView(ctx.root, { ...ctx, id: m[1] })],
   [/^\/kasus$/, (_m, ctx) => caseloadView(ctx.root, ctx)],
+  [/^\/kelompok\/([0-9a-f-]{36})$/i, (m, ctx) => groupView(ctx.root, { ...ctx, id: m[1] })],
+  [/^\/kelompok$/, (_m, ctx) => groupsView(ctx.root, ctx)],
   [/^\/pendaftaran$/, (_m, ctx) => registerView(ctx.root, ctx)],
   [/^\/laporan$/, (_m, ctx) => reportView(ctx.root, ctx)],
   [/^\/lanjutan$/, (_m, ctx) => lanjutanView(ctx.root, ctx)],
@@ -50,6 +55,7 @@ function renderHeader(user, path) {
     ? h('nav', { 'aria-label': t('nav.label') },
         link('#/kasus', 'nav.caseload'),
         hasRole(user, 'caseworker', 'supervisor') ? link('#/pendaftaran', 'nav.register') : null,
+        hasRole(user, 'caseworker', 'supervisor', 'auditor') ? link('#/kelompok', 'nav.groups') : null,
         hasRole(user, 'supervisor', 'auditor') ? link('#/laporan', 'nav.report') : null,
         hasRole(user, 'caseworker', 'supervisor', 'auditor') ? link('#/lanjutan', 'nav.lanjutan') : null,
       )

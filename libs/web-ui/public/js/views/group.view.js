@@ -1,0 +1,105 @@
+import { query } from '../api.js';
+import { h, replace } from '../dom.js';
+import { commandForm, today } from '../form-kit.js';
+import { formatDate, formatInstant, label, t } from '../i18n.js';
+import { hasRole } from '../session.js';
+import { memberPicker } from './member-picker.js';
+import { facts, loadFailure } from './view-kit.js';
+
+/**
+ * A member as the API shows them: the name links to their case; an erased person shows the erased
+ * marker (their case still opens), one outside the reader's area no name and no link.
+ */
+function member(m) {
+  const name = m.fullName
+    ? h('a', { href: `#/kasus/${m.entrepreneurId}`, text: m.fullName })
+    : m.personalDataErased
+      ? h('a', { href: `#/kasus/${m.entrepreneurId}`, class: 'muted', text: t('app.erased') })
+      : h('span', { class: 'muted', text: t('group.outsideArea') });
+  return h('li', { class: 'member', dataset: { id: m.entrepreneurId } },
+    name,
+    h('span', { class: 'muted', text: ` · ${m.kecamatanCode ?? t('app.none')} · ${t('group.joinedOn', { date: formatDate(m.joinedOn) })}` }),
+  );
+}
+
+function members(g) {
+  return h('section', { class: 'card', 'aria-labelledby': 'members-title' },
+    h('h2', { id: 'members-title', text: t('group.members', { count: g.members.length, max: g.maxMembers }) }),
+    g.members.length === 0 ? h('p', { class: 'muted', text: t('group.noMembers') }) : h('ol', { class: 'plain members' }, g.members.map(member)),
+  );
+}
+
+function addMember(g, etag, render) {
+  if (g.members.length >= g.maxMembers) return h('section', { class: 'card' }, h('h2', { text: t('group.add') }), h('p', { class: 'notice', text: t('group.full') }));
+  const form = commandForm({
+    name: 'add-member',
+    defs: [
+      { name: 'entrepreneurId', type: 'text', hint: true, required: true },
+      { name: 'joinedOn', type: 'date', required: true, value: today() },
+    ],
+    submitKey: 'group.add.submit',
+    staleKey: 'group.stale',
+    reloadKey: 'group.reload',
+    method: 'POST',
+    path: () => `/v1/groups/${g.id}/members`,
+    ifMatch: () => etag,
+    onSaved: () => render(t('group.added')),
+    onReload: () => render(),
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'add-title' },
+    h('h2', { id: 'add-title', text: t('group.add') }),
+    memberPicker({ target: form, memberIds: new Set(g.members.map((m) => m.entrepreneurId)) }),
+    form,
+  );
+}
+
+/**
+ * Detail kelompok (GET /v1/groups/{id}): folded from the group's stream, so always current; its
+ * ETag is the If-Match of the add-member form. Auditors see the same page without the form.
+ */
+export async function groupView(root, { id, user, flash }) {
+  const body = h('div', { class: 'group' });
+  root.append(h('p', {}, h('a', { href: '#/kelompok', class: 'back', text: `← ${t('group.back')}` })), body);
+
+  const render = async (message) => {
+    let current;
+    try {
+      current = await query(`/v1/groups/${id}`);
+    } catch (e) {
+      replace(body, h('h1', { tabindex: '-1', text: t('group.title') }), loadFailure(e));
+      return;
+    }
+    const g = current.body;
+    const status = h('div', { class: message ? 'flash' : undefined, role: 'status', tabindex: '-1', text: message ?? '' });
+    replace(body,
+      h('header', { class: 'case-head' },
+        h('h1', { tabindex: '-1', text: g.name }),
+        h('span', { class: 'badge', text: label('programme', g.programme) }),
+        h('span', { class: 'muted version', text: t('case.version', { version: g.version }) }),
+      ),
+      status,
+      h('div', { class: 'columns' },
+        h('div', { class: 'col-record' },
+          hasRole(user, 'caseworker', 'supervisor') ? addMember(g, current.etag, render) : null,
+          members(g),
+        ),
+        h('div', { class: 'col-facts' },
+          h('section', { class: 'card' },
+            h('h2', { text: t('group.facts') }),
+            facts([
+              ['field.regionCode', g.regionCode],
+              ['field.kecamatanCode', g.kecamatanCode],
+              ['field.businessType', g.businessType],
+              ['field.programme', label('programme', g.programme)],
+              ['field.formedOn', formatDate(g.formedOn)],
+              ['group.size', t('group.membersOf', { count: g.members.length, max: g.maxMembers })],
+              ['group.lastChange', formatInstant(g.lastEventAt)],
+            ]),
+          ),
+        ),
+      ),
+    );
+    if (message) status.focus();
+  };
+  await render(flash);
+}

@@ -1,0 +1,200 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import type { LocalTokenClaims } from '@jejak/auth';
+import { aRegistration, JourneyHttp } from '../e2e/journey-http.fixture';
+
+/** Same set-up as caseworker.ui.e2e-spec.ts: the real app, Debian's chromium, a phone screen. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1280, height: 900 };
+const SCREENSHOTS = process.env.UI_SCREENSHOT_DIR ?? tmpdir();
+
+const CASEWORKER: LocalTokenClaims = { sub: 'siti.pendamping', role: 'caseworker', kecamatan: ['32.16.01'] };
+const AUDITOR: LocalTokenClaims = { sub: 'ani.auditor', role: 'auditor' };
+const GROUP = 'Kelompok Resin Art Maju Bersama';
+
+describe('kelompok in the web UI, in a real browser against the real app', () => {
+  let http: JourneyHttp;
+  let browser: Browser;
+  let page: Page;
+  let caseworker: string;
+  let groupUrl: string;
+  let saved: string | undefined;
+  const people: Record<string, string> = {};
+
+  async function signedIn(claims: LocalTokenClaims, viewport = PHONE): Promise<Page> {
+    const tab = await browser.newPage({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    await tab.goto(`${http.app.url}/`);
+    await tab.getByLabel('Token akses').fill(await http.token(claims));
+    await tab.getByRole('button', { name: 'Masuk' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Daftar kasus' }).waitFor();
+    return tab;
+  }
+
+  /** Writes made outside the page are not in its read-your-writes position: wait for them here. */
+  async function readModelsReach(position: number) {
+    expect((await http.call('GET', `/v1/entrepreneurs?limit=1&minPosition=${position}`, { token: caseworker })).status).toBe(200);
+    expect((await http.call('GET', `/v1/groups?limit=1&minPosition=${position}`, { token: caseworker })).status).toBe(200);
+  }
+
+  const addMemberForm = () => page.locator('form[data-form="add-member"]');
+  const fitsThePhone = (tab: Page) => tab.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+  /** Finds the person by name in the caseload and adds them; the caller checks what came of it. */
+  async function addByName(search: string, fullName: string) {
+    await page.getByRole('searchbox', { name: 'Cari wirausaha menurut nama' }).fill(search);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.locator('.picks').getByRole('button', { name: fullName }).click();
+    await page.getByText(`Dipilih: ${fullName}`).waitFor();
+    await addMemberForm().getByRole('button', { name: 'Tambahkan' }).click();
+  }
+
+  beforeAll(async () => {
+    // a small kelompok, so that the test can fill it (the policy is read from process.env, as in lanjutan-policy.e2e-spec.ts)
+    saved = process.env.JEJAK_GROUP_MAX_MEMBERS;
+    process.env.JEJAK_GROUP_MAX_MEMBERS = '4';
+    http = await JourneyHttp.start();
+    caseworker = await http.token(CASEWORKER);
+    let position = 0;
+    for (const fullName of ['Siti Aminah', 'Dewi Lestari', 'Sri Mulyani', 'Eka Susanti', 'Rina Wati']) {
+      const registered = await http.call('POST', '/v1/entrepreneurs', { token: caseworker, body: aRegistration({ fullName }) });
+      expect(registered.status).toBe(201);
+      people[fullName] = registered.body.id;
+      position = registered.body.globalPosition;
+    }
+    const withdrawn = await http.call('POST', `/v1/entrepreneurs/${people['Rina Wati']}/withdrawal`, {
+      token: caseworker, ifMatch: 1, body: { withdrawnOn: '2024-06-01', reason: 'Bekerja di pabrik' },
+    });
+    expect(withdrawn.status).toBe(200);
+    await readModelsReach(Math.max(position, withdrawn.body.globalPosition));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    page = await signedIn(CASEWORKER);
+  });
+
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.JEJAK_GROUP_MAX_MEMBERS;
+    else process.env.JEJAK_GROUP_MAX_MEMBERS = saved;
+    await browser?.close();
+    await http?.close();
+  });
+
+  it('forms a kelompok from the list page and opens it', async () => {
+    await page.getByRole('link', { name: 'Kelompok', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Daftar kelompok' }).waitFor();
+    await page.locator('.count', { hasText: 'Tidak ada kelompok yang cocok.' }).waitFor();
+
+    await page.locator('details[data-action="form-group"] > summary').click();
+    const form = page.locator('form[data-form="form-group"]');
+    await form.getByRole('button', { name: 'Bentuk kelompok' }).click();
+    await form.locator('[data-field="name"] .field-error:visible').waitFor();
+    await expect(form.locator('[data-field="name"] input').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await form.getByLabel('Nama kelompok').fill(GROUP);
+    await form.getByLabel(/^Kode wilayah/).fill('32.16.01');
+    await form.getByLabel('Jenis usaha').fill('kerajinan resin');
+    await form.getByLabel(/^Tanggal dibentuk/).fill('2025-01-06');
+    await form.getByRole('button', { name: 'Bentuk kelompok' }).click();
+
+    await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    groupUrl = page.url();
+    expect(groupUrl).toMatch(/#\/kelompok\/[0-9a-f-]{36}$/);
+    await expect(page.locator('.flash').textContent()).resolves.toContain('Kelompok terbentuk.');
+    await page.getByRole('heading', { level: 2, name: 'Anggota (0 dari 4)' }).waitFor();
+    expect(await fitsThePhone(page)).toBe(true);
+  });
+
+  it('adds two members found by name, sending the group’s version as If-Match, and links each to their case', async () => {
+    const sent: Request[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/members') && sent.push(r));
+    await addByName('siti', 'Siti Aminah');
+    await page.locator('.flash', { hasText: 'Anggota ditambahkan.' }).waitFor();
+    await addByName('dewi', 'Dewi Lestari');
+    await page.getByRole('heading', { level: 2, name: 'Anggota (2 dari 4)' }).waitFor();
+
+    expect(sent.map((r) => r.headers()['if-match'])).toEqual(['"1"', '"2"']);
+    const members = page.locator('ol.members');
+    await expect(members.getByRole('link', { name: 'Siti Aminah' }).getAttribute('href')).resolves.toBe(`#/kasus/${people['Siti Aminah']}`);
+    await expect(members.getByRole('link', { name: 'Dewi Lestari' }).getAttribute('href')).resolves.toBe(`#/kasus/${people['Dewi Lestari']}`);
+    await expect(page.locator('.case-head .version').textContent()).resolves.toBe('versi 3');
+
+    // a member is shown in the search but cannot be picked twice
+    await page.getByRole('searchbox', { name: 'Cari wirausaha menurut nama' }).fill('siti');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await expect(page.locator('.picks').getByRole('button', { name: 'Siti Aminah' }).isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-group-phone.png'), fullPage: true });
+  });
+
+  it('shows the refusal of a person who withdrew, in Indonesian, next to the member field', async () => {
+    await addByName('rina', 'Rina Wati');
+    const alert = addMemberForm().locator('.form-alert');
+    await alert.waitFor();
+    await expect(alert.locator('.alert-title').textContent()).resolves.toContain('Wirausaha ini sudah mengundurkan diri');
+    await addMemberForm().locator('[data-field="entrepreneurId"] .field-error:visible').waitFor();
+    await expect(page.locator('.case-head .version').textContent()).resolves.toBe('versi 3');
+  });
+
+  it('tells the caseworker when someone else added a member meanwhile, reloads, and then fills the group', async () => {
+    const other = await http.call('POST', `/v1/groups/${groupUrl.split('/').pop()}/members`, {
+      token: caseworker, ifMatch: 3, body: { entrepreneurId: people['Sri Mulyani'] },
+    });
+    expect(other.status).toBe(200);
+
+    await addByName('eka', 'Eka Susanti');
+    await addMemberForm().getByText('Kelompok ini baru saja diubah orang lain').waitFor();
+    await addMemberForm().getByRole('button', { name: 'Muat ulang kelompok' }).click();
+    await page.locator('ol.members').getByRole('link', { name: 'Sri Mulyani' }).waitFor();
+
+    await addByName('eka', 'Eka Susanti');
+    await page.getByRole('heading', { level: 2, name: 'Anggota (4 dari 4)' }).waitFor();
+    await page.getByText('Kelompok ini sudah penuh.').waitFor();
+    expect(await addMemberForm().count()).toBe(0);
+  });
+
+  it('lists the kelompok with its members count, filtered by programme like the API', async () => {
+    await page.getByRole('link', { name: 'Kelompok', exact: true }).click();
+    const row = page.getByRole('row', { name: new RegExp(GROUP) });
+    await expect(row.locator('td[data-label="Anggota"]').textContent()).resolves.toBe('4 / 4');
+    await expect(row.locator('td[data-label="Program"]').textContent()).resolves.toBe('TKM Pemula');
+    expect(await fitsThePhone(page)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-groups-phone.png'), fullPage: true });
+
+    await page.locator('form.filters').getByLabel('Program').selectOption('TKM_LANJUTAN');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.locator('.count', { hasText: 'Tidak ada kelompok yang cocok.' }).waitFor();
+    expect(page.url()).toContain('#/kelompok?programme=TKM_LANJUTAN');
+  });
+
+  it('shows an auditor the kelompok and its members, read-only, in either language', async () => {
+    const desk = await signedIn(AUDITOR, DESK);
+    await desk.getByRole('link', { name: 'Kelompok', exact: true }).click();
+    await desk.getByRole('heading', { level: 1, name: 'Daftar kelompok' }).waitFor();
+    expect(await desk.locator('details[data-action="form-group"]').count()).toBe(0);
+    await desk.getByRole('link', { name: GROUP }).click();
+    await desk.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    await desk.locator('ol.members').getByRole('link', { name: 'Eka Susanti' }).waitFor();
+    expect(await desk.locator('form[data-form="add-member"], .member-search').count()).toBe(0);
+    await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-group-desktop.png'), fullPage: true });
+
+    await desk.getByRole('button', { name: 'Switch to English' }).click();
+    await desk.getByRole('heading', { level: 2, name: 'Members (4 of 4)' }).waitFor();
+    await desk.getByRole('link', { name: 'Groups', exact: true }).click();
+    await desk.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
+    await desk.close();
+  });
+
+  it('pages a long list of kelompok with “Muat lagi”', async () => {
+    let position = 0;
+    for (let i = 1; i <= 25; i += 1) {
+      const formed = await http.call('POST', '/v1/groups', { token: caseworker, body: { name: `Kelompok ${i}`, regionCode: '32.16.01', businessType: 'tata boga' } });
+      expect(formed.status).toBe(201);
+      position = formed.body.globalPosition;
+    }
+    await readModelsReach(position);
+    await page.goto(`${http.app.url}/#/kelompok`);
+    await page.locator('.count', { hasText: '25 kelompok ditampilkan' }).waitFor();
+    await page.getByRole('button', { name: 'Muat lagi' }).click();
+    await page.locator('.count', { hasText: '26 kelompok ditampilkan' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Muat lagi' }).isHidden()).toBe(true);
+  });
+});
