@@ -136,6 +136,14 @@ describe('the HTTP conventions of api.md', () => {
       }
     });
 
+    it('names the DTO’s rules and their values for a body that is a list, not an object', async () => {
+      const res = await call('POST', '/things', [thing]);
+      expect(res.status).toBe(422);
+      const { errors } = await json(res);
+      expect(errors).toEqual(expect.arrayContaining([{ field: 'name', code: 'maxLength', message: 'Kolom name paling banyak 200 karakter' }]));
+      expect(JSON.stringify(errors)).not.toMatch(/undefined|Keripik/);
+    });
+
     it('answers malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {
       const before = await eventCount();
       const res = await call('POST', '/things', '{"name": "Keripik", "count": 3,');

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage, ValidationTypes, type MetadataStorage } from 'class-validator';
 import type { FieldError, ProblemParam, ProblemParams } from './http-problem.error';
 import { RequestValidationError } from './http-errors';
@@ -36,41 +36,62 @@ export function ruleParams(rule: ValidationRule | undefined): ProblemParams {
   return Object.fromEntries([...constraints, ...context, ...(rule?.each ? [['each', true] as const] : [])].filter(([, v]) => v !== undefined));
 }
 
-/** The rule that failed, found by the DTO instance validated (`target`), the property and the rule's name. */
-function failedRule({ target, property }: ValidationError, name: string): ValidationRule | undefined {
-  return target ? rulesOf(target.constructor).find((r) => r.propertyName === property && ruleName(r) === name) : undefined;
+/** The rule that failed, by the class it was declared on, the property and the rule's name. */
+function failedRule(dto: Dto | undefined, property: string, name: string): ValidationRule | undefined {
+  return dto && rulesOf(dto).find((r) => r.propertyName === property && ruleName(r) === name);
 }
 
-/** Flattens class-validator's tree into `{ field: 'address.village', code, message, params }` entries. */
-export function fieldErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
+/**
+ * Flattens class-validator's tree into `{ field: 'address.village', code, message, params }`
+ * entries. The rules are the DTO's (`dto`) at the top, a nested object's class's (its `target`) below.
+ */
+export function fieldErrors(errors: readonly ValidationError[], dto?: Dto, parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = Object.entries(e.constraints ?? {}).map(([code, message]): FieldError =>
       code === ValidationTypes.WHITELIST
         ? { field, code: 'unknownField', message: `${field} is not a known field` }
-        : { field, code, message, params: ruleParams(failedRule(e, code)) },
+        : { field, code, message, params: ruleParams(failedRule(dto ?? e.target?.constructor, e.property, code)) },
     );
-    return [...own, ...fieldErrors(e.children ?? [], field)];
+    return [...own, ...fieldErrors(e.children ?? [], undefined, field)];
   });
+}
+
+/** class-validator's errors on their way from the exception factory to `transform`, which knows the DTO. */
+class FailedValidation extends Error {
+  constructor(readonly errors: ValidationError[]) {
+    super('request validation failed');
+  }
+}
+
+/** Nest's pipe, naming the DTO the handler declares: what was validated need not be an instance of it (an array body). */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      throw error instanceof FailedValidation ? new RequestValidationError(fieldErrors(error.errors, metadata.metatype)) : error;
+    }
+  }
 }
 
 /**
  * The one request validation policy: unknown fields are refused (not silently dropped), payloads
  * become DTO instances, nothing is converted implicitly (a "12" is not a number), and values are
- * never echoed back in errors because they may be personal data. The errors keep the instance
- * validated (`target`) only so fieldErrors can find the failed rule's values (a maximum length);
- * nothing but the flattened field errors leaves the pipe. The process that validates requests
+ * never echoed back in errors because they may be personal data. The errors keep the objects
+ * validated (`target`) only so fieldErrors can find a nested object's rules and their values (a
+ * maximum length); nothing but the flattened field errors leaves the pipe. The process that validates requests
  * speaks its rules' names in Indonesian too, so the pipe registers their texts.
  */
 export function createValidationPipe(): ValidationPipe {
   registerProblemMessages(VALIDATION_RULE_TEXTS);
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: true, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
+    exceptionFactory: (errors) => new FailedValidation(errors),
   });
 }

@@ -12,6 +12,7 @@ const subject = ({ field, each }: ProblemParams): string => (each ? `Setiap isi 
  */
 export const VALIDATION_RULE_TEXTS: ProblemTexts = {
   unknownField: ({ field }) => `Kolom ${field} tidak dikenal`,
+  isObject: ({ field }) => `Isi permintaan (${field}) harus berupa objek JSON`,
   isNotEmpty: (p) => `${subject(p)} wajib diisi`,
   isString: (p) => `${subject(p)} harus berupa teks`,
   isBoolean: (p) => `${subject(p)} harus berisi true atau false`,
