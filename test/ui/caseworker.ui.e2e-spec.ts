@@ -118,6 +118,21 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await page.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-register-error-phone.png') });
   });
 
+  it('shows the API’s words for a field, naming the rule’s limit, in the language chosen', async () => {
+    const tooLong = { ...siti, fullName: `Siti ${'Aminah '.repeat(40)}` };
+    await register(tooLong);
+    const fullNameError = page.locator('[data-field="fullName"] .field-error:visible');
+    await expect(fullNameError.textContent()).resolves.toBe('Kolom fullName paling banyak 200 karakter.');
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const form = page.locator('form[data-form="register"]');
+    for (const [name, value] of Object.entries(tooLong)) if (name !== 'sex') await form.locator(`[name="${name}"]`).fill(value);
+    await form.locator('[name="sex"][value="F"]').check();
+    await form.getByRole('button', { name: 'Register' }).click();
+    await expect(fullNameError.textContent()).resolves.toBe('fullName must be shorter than or equal to 200 characters.');
+    await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+  });
+
   it('registers an entrepreneur through the form and opens the new case', async () => {
     await register(siti);
     await page.getByRole('heading', { level: 1, name: 'Siti Aminah' }).waitFor();

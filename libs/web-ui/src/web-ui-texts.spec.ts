@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { JOURNEY_PROBLEM_TEXTS } from '@jejak/journey/api';
+import { VALIDATION_RULE_TEXTS } from '@jejak/platform';
 import { READ_PURPOSES } from '../../journey/src/api/queries/personal-data-reads';
 import * as vocabulary from '../../journey/src/domain/events/vocabulary';
 import { STAGES } from '../../journey/src/read-models/caseload/caseload.row';
@@ -63,8 +65,8 @@ describe('the web UI’s texts', () => {
     expect([...asked].filter((key) => !(key in MESSAGES.id))).toEqual([]);
   });
 
-  it('has English for every Indonesian text except the field messages, where the server’s English is used', () => {
-    const missing = Object.keys(MESSAGES.id).filter((key) => !(key in MESSAGES.en) && !key.startsWith('error.') && !key.startsWith('problem.'));
+  it('has English for every Indonesian text', () => {
+    const missing = Object.keys(MESSAGES.id).filter((key) => !(key in MESSAGES.en) && !key.startsWith('problem.'));
     expect(missing).toEqual([]);
   });
 
@@ -72,6 +74,13 @@ describe('the web UI’s texts', () => {
     const CODE = /(^|\.)[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/;
     expect(Object.keys({ ...MESSAGES.id, ...MESSAGES.en }).filter((key) => CODE.test(key))).toEqual([]);
     expect(sources().join('\n')).not.toMatch(/`problem\.\$\{/);
+  });
+
+  it('keeps no text of its own for a rule of request validation: the API names the field and the rule’s values in the UI’s language', () => {
+    const rules = new Set(Object.keys({ ...VALIDATION_RULE_TEXTS, ...JOURNEY_PROBLEM_TEXTS }).filter((key) => /^[a-z]/.test(key)).map((key) => key.split('.')[0]));
+    expect(rules).toContain('isCalendarDate');
+    expect(Object.keys({ ...MESSAGES.id, ...MESSAGES.en }).filter((key) => key.split('.').some((part) => rules.has(part)))).toEqual([]);
+    expect(sources().join('\n')).not.toMatch(/`error\.\$\{/);
   });
 
   it('never builds markup from strings', () => {

@@ -1,6 +1,6 @@
 import { ApiProblem, command, NetworkError, newIdempotencyKey } from './api.js';
 import { h, replace, uid } from './dom.js';
-import { hasOwn, label, t } from './i18n.js';
+import { label, t } from './i18n.js';
 
 /**
  * Forms from field definitions `{ name, type, required, options, group, hint, placeholder, bare }`
@@ -8,8 +8,9 @@ import { hasOwn, label, t } from './i18n.js';
  * labelled controls with hint and error slots, values read into an API body, problem responses
  * shown by their `detail` with each field error next to its field.
  *
- * Forms are `novalidate`: the server holds the one set of rules and its answers are translated
- * here, so a caseworker sees the same wording whichever rule refused the data.
+ * Forms are `novalidate`: the server holds the one set of rules and says what is wrong with each
+ * field in the language the UI asks for (Accept-Language), naming the rule's limits; the UI shows
+ * those messages as they come.
  */
 const TEXTUAL = new Set(['text', 'date', 'number', 'search', 'tel', 'datetime-local']);
 
@@ -110,24 +111,20 @@ export function clearErrors(form) {
   if (alert) replace(alert).hidden = true;
 }
 
-/** The UI's text for a request validation rule (`isNotEmpty`) by field, then by rule, else the API's message. */
-function fieldErrorText(error) {
-  const top = String(error.field ?? '').split('.')[0];
-  for (const key of [`error.${top}.${error.code}`, `error.${error.code}`]) if (error.code && hasOwn(key)) return t(key);
-  return error.message ?? '';
-}
-
 /** The problem's `detail`, which the API gives in the language the UI asked for (Accept-Language). */
 export function problemText(problem) {
   return problem.detail ?? t('error.generic', { status: problem.status });
 }
+
+/** The API's messages are sentences without a full stop; a field with two reads as two sentences. */
+const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 export function markFieldError(form, name, text) {
   const wrapper = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
   if (!wrapper) return false;
   const slot = wrapper.querySelector('.field-error');
   const existing = slot.textContent;
-  slot.textContent = existing ? `${existing} ${text}` : text;
+  slot.textContent = existing ? `${existing} ${sentence(text)}` : sentence(text);
   slot.hidden = false;
   for (const control of wrapper.querySelectorAll('input, select, textarea')) control.setAttribute('aria-invalid', 'true');
   return true;
@@ -144,9 +141,9 @@ function showProblem(form, problem, { onReload, staleKey, reloadKey }) {
     showAlert(form, h('p', { text: t(staleKey) }), onReload && h('button', { type: 'button', class: 'secondary', text: t(reloadKey), onclick: onReload }));
     return;
   }
-  const unplaced = problem.errors.filter((e) => !markFieldError(form, String(e.field ?? '').split('.')[0], fieldErrorText(e)));
+  const unplaced = problem.errors.filter((e) => !markFieldError(form, String(e.field ?? '').split('.')[0], e.message ?? ''));
   const hint = problem.errors.length > unplaced.length ? h('p', { text: t('form.fixFields') }) : null;
-  showAlert(form, h('p', { class: 'alert-title', text: problemText(problem) }), hint, unplaced.length ? h('ul', {}, unplaced.map((e) => h('li', { text: `${e.field}: ${fieldErrorText(e)}` }))) : null);
+  showAlert(form, h('p', { class: 'alert-title', text: problemText(problem) }), hint, unplaced.length ? h('ul', {}, unplaced.map((e) => h('li', { text: `${e.field}: ${e.message ?? ''}` }))) : null);
   const firstInvalid = form.querySelector('[aria-invalid="true"]');
   (firstInvalid ?? form.querySelector('.form-alert')).focus?.();
 }
@@ -173,7 +170,7 @@ export function commandForm({ name, defs, submitKey = 'form.submit', submitClass
     clearErrors(form);
     const unconfirmed = defs.find((d) => d.type === 'confirm' && !form.elements.namedItem(d.name).checked);
     if (unconfirmed) {
-      markFieldError(form, unconfirmed.name, t('error.isNotEmpty'));
+      markFieldError(form, unconfirmed.name, t('form.confirmRequired'));
       return;
     }
     const body = readValues(form, defs);

@@ -66,8 +66,3 @@ export function formatPercent(ratio) {
   if (ratio === null || ratio === undefined) return t('app.none');
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
-
-/** Whether the current language itself has the text (no fallback): server messages are better than the wrong language. */
-export function hasOwn(key) {
-  return key in MESSAGES[current];
-}

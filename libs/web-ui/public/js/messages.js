@@ -2,8 +2,8 @@
  * Every text the UI shows, in Bahasa Indonesia (the default) and English. Keys are flat; `{name}`
  * placeholders are filled by t(). Enum labels are `<group>.<wire value>`. A problem's `detail`
  * and the messages of its field errors come from the API, in the language the UI asks for, so
- * the API's codes have no text here (one dictionary, the API's: web-ui-texts.spec.ts); only the
- * rule names of request validation do, as `error.<field>.<rule>` or `error.<rule>`.
+ * neither the API's codes nor the rules of its request validation have a text here (one
+ * dictionary, the API's: web-ui-texts.spec.ts).
  */
 export const MESSAGES = {
   id: {
@@ -175,6 +175,7 @@ export const MESSAGES = {
     'form.submit': 'Simpan',
     'form.failed': 'Data belum tersimpan.',
     'form.fixFields': 'Periksa isian yang ditandai.',
+    'form.confirmRequired': 'Wajib diisi.',
     'form.offline': 'Tidak dapat terhubung ke server. Periksa jaringan lalu tekan Simpan lagi: permintaan yang sama dikirim ulang dan tidak akan tercatat dua kali.',
     'form.stale': 'Kasus ini baru saja diubah orang lain. Muat ulang untuk melihat perubahan itu, lalu isi lagi.',
     'form.reload': 'Muat ulang kasus',
@@ -350,20 +351,6 @@ export const MESSAGES = {
 
     'error.generic': 'Terjadi kesalahan ({status}).',
     'error.forbidden': 'Anda tidak berwenang membuka ini.',
-    'error.isNotEmpty': 'Wajib diisi.',
-    'error.matches': 'Formatnya tidak sesuai.',
-    'error.isIn': 'Pilih salah satu pilihan yang tersedia.',
-    'error.isInt': 'Harus bilangan bulat.',
-    'error.min': 'Nilainya terlalu kecil.',
-    'error.max': 'Nilainya terlalu besar.',
-    'error.maxLength': 'Isian terlalu panjang.',
-    'error.isBoolean': 'Pilih Ya atau Tidak.',
-    'error.isString': 'Harus berupa teks.',
-    'error.isCalendarDate': 'Isi tanggal yang benar.',
-    'error.isUuid': 'Harus berupa ID (UUID).',
-    'error.unknownField': 'Kolom ini tidak dikenal.',
-    'error.nik.matches': 'NIK harus tepat 16 digit angka.',
-    'error.regionCode.matches': 'Gunakan kode kecamatan 32.16.01 atau kode desa 32.16.01.2001.',
   },
   en: {
     'app.name': 'Jejak',
@@ -534,6 +521,7 @@ export const MESSAGES = {
     'form.submit': 'Save',
     'form.failed': 'Not saved.',
     'form.fixFields': 'Check the marked fields.',
+    'form.confirmRequired': 'Required.',
     'form.offline': 'Cannot reach the server. Check the network and press Save again: the same request is resent and will not be recorded twice.',
     'form.stale': 'Someone else has just changed this case. Reload to see their change, then fill the form again.',
     'form.reload': 'Reload the case',
@@ -709,6 +697,5 @@ export const MESSAGES = {
 
     'error.generic': 'Something went wrong ({status}).',
     'error.forbidden': 'You are not allowed to open this.',
-    'error.nik.matches': 'The NIK must be exactly 16 digits.',
   },
 };
