@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -29,6 +29,7 @@ describe('Siap Lanjutan and the oversight of a case, in a real browser against t
   let dataDir: string;
   let browser: Browser;
   let dewiId: string;
+  let jokoId: string;
   const pages: Page[] = [];
 
   const token = (claims: LocalTokenClaims) => issueLocalToken(app.app.get<LocalAuthConfig>(AUTH_CONFIG), claims);
@@ -71,6 +72,7 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
     let last = registered;
     for (const [path, body] of dewisJourney) last = await write(`/v1/entrepreneurs/${dewiId}/${path}`, body, `"${last.version}"`);
     last = await write('/v1/entrepreneurs', joko);
+    jokoId = last.id;
     // written outside the pages, so their read-your-writes position does not cover it: wait here
     const reached = await fetch(`${app.url}/v1/reports/lanjutan-eligibility?minPosition=${last.globalPosition}`, { headers: { authorization: `Bearer ${await token(CASEWORKER)}` } });
     expect(reached.status).toBe(200);
@@ -101,11 +103,12 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
     await page.locator('details[data-action="graduation"]').waitFor();
   });
 
-  it('does not show a caseworker the verification or the processing trail', async () => {
+  it('does not show a caseworker the verification, the processing trail or the copy of the personal data', async () => {
     const page = pages[0];
     await page.locator('.event[data-type="Registered"]').waitFor();
     expect(await page.getByRole('button', { name: 'Verifikasi riwayat' }).count()).toBe(0);
     expect(await page.getByText('Jejak pemrosesan data').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Unduh salinan data pribadi' }).count()).toBe(0);
   });
 
   it('lets an auditor verify the case’s history: valid, with the number of events checked', async () => {
@@ -143,5 +146,35 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
     const trail = page.getByRole('table', { name: 'Jejak pemrosesan data' });
     await trail.locator('tr[data-kind="read"]', { hasText: 'Detail kasus' }).filter({ hasText: 'budi.supervisor (supervisor)' }).waitFor();
     expect(await page.getByRole('button', { name: 'Verifikasi riwayat' }).count()).toBe(0);
+  });
+
+  it('lets the supervisor download the copy of Dewi’s personal data, which the open trail then lists as a read', async () => {
+    const page = pages[2];
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh salinan data pribadi' }).click()]);
+    expect(file.suggestedFilename()).toBe(`jejak-data-pribadi-${dewiId}.json`);
+    const copy = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    expect(copy).toMatchObject({ id: dewiId, personalDataErased: false, current: { fullName: 'Dewi Lestari', stage: 'monitored' } });
+    expect(copy.facts.map((f: { type: string }) => f.type)).toEqual(['Registered', 'Trained', 'GrantReceived', 'Monitored', 'Monitored']);
+    expect(copy.facts[0].data).toMatchObject({ fullName: 'Dewi Lestari', nik: dewi.nik });
+    await page.locator('.flash', { hasText: `Salinan diunduh: jejak-data-pribadi-${dewiId}.json` }).waitFor();
+
+    const trail = page.getByRole('table', { name: 'Jejak pemrosesan data' });
+    await trail.locator('tr[data-kind="read"]', { hasText: 'Salinan data pribadi (permintaan akses)' }).filter({ hasText: 'budi.supervisor (supervisor)' }).waitFor();
+    await expect(fitsThePhone(page)).resolves.toBe(true);
+  });
+
+  it('shows the API’s reason when the copy is refused: the case moved out of the supervisor’s area after the page was opened', async () => {
+    const page = pages[2];
+    await page.goto(`${app.url}/#/kasus/${jokoId}`);
+    await page.getByRole('heading', { level: 1, name: 'Joko Susilo' }).waitFor();
+    const moved = await fetch(`${app.url}/v1/entrepreneurs/${jokoId}/profile`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${await token({ sub: 'kepala.dinas', role: 'supervisor' })}`, 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({ regionCode: '32.16.02', reason: 'pindah domisili' }),
+    });
+    expect(moved.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Unduh salinan data pribadi' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wilayah 32.16.02 berada di luar wilayah kerja Anda (32.16.01)' }).waitFor();
   });
 });

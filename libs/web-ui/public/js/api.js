@@ -39,32 +39,45 @@ function queryString(params) {
   return text ? `?${text}` : '';
 }
 
-async function send(method, path, { body, ifMatch, idempotencyKey } = {}) {
+function baseHeaders() {
   const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': language() };
   const token = currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (ifMatch) headers['If-Match'] = ifMatch;
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  let response;
+  return headers;
+}
+
+async function fetchOrOffline(path, init) {
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    return await fetch(path, { ...init, cache: 'no-store' });
   } catch (cause) {
     throw new NetworkError(String(cause));
   }
-  const text = await response.text();
-  let parsed;
+}
+
+function parseJson(text) {
   try {
-    parsed = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    parsed = undefined;
+    return undefined;
   }
+}
+
+/** A refusal as ApiProblem; a 401 also tells the shell the session has ended. */
+function problemOf(response, parsed) {
   if (response.status === 401) window.dispatchEvent(new CustomEvent('jejak:unauthorized'));
-  if (!response.ok) {
-    const problem = new ApiProblem(response.status, parsed);
-    problem.retryAfter = Number(response.headers.get('Retry-After')) || 1;
-    throw problem;
-  }
+  const problem = new ApiProblem(response.status, parsed);
+  problem.retryAfter = Number(response.headers.get('Retry-After')) || 1;
+  return problem;
+}
+
+async function send(method, path, { body, ifMatch, idempotencyKey } = {}) {
+  const headers = baseHeaders();
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  const response = await fetchOrOffline(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const parsed = parseJson(await response.text());
+  if (!response.ok) throw problemOf(response, parsed);
   return { status: response.status, body: parsed, etag: response.headers.get('ETag') ?? undefined };
 }
 
@@ -102,4 +115,15 @@ export function newIdempotencyKey() {
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * A file the API sends as an attachment, fetched with the bearer token (a plain link could not
+ * carry it): the body as a Blob and the file name from Content-Disposition.
+ */
+export async function download(path) {
+  const response = await fetchOrOffline(path, { method: 'GET', headers: baseHeaders() });
+  if (!response.ok) throw problemOf(response, parseJson(await response.text()));
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
+  return { blob: await response.blob(), filename };
 }

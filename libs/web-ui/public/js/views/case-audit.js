@@ -1,4 +1,4 @@
-import { query } from '../api.js';
+import { download, query } from '../api.js';
 import { h, replace, uid } from '../dom.js';
 import { formatInstant, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
@@ -57,32 +57,78 @@ function trailRow(item) {
 /**
  * Jejak pemrosesan data (auditors; supervisors within their area): every write to the case and
  * every response that showed the person's data (ADR 0007). Loaded when opened, so it includes the
- * read of this very page; reading it records nothing.
+ * read of this very page; reading it records nothing. `refresh()` loads it anew (after a copy was
+ * handed out), now if it is open, else when it is next opened.
  */
 function processingTrail(id) {
-  const tbody = h('tbody');
-  const table = h('table', { class: 'caseload trail' },
-    h('caption', { class: 'visually-hidden', text: t('trail.title') }),
-    h('thead', {}, h('tr', {}, ['at', 'what', 'actor', 'correlation'].map((c) => h('th', { scope: 'col', text: t(`trail.col.${c}`) })))),
-    tbody,
-  );
   const body = h('div');
-  const details = h('details', { class: 'card audit trail-section' }, h('summary', {}, h('h2', { text: t('trail.title') })), h('p', { class: 'hint', text: t('trail.intro') }), body);
-  details.addEventListener('toggle', () => {
-    if (!details.open || body.childElementCount > 0) return;
+  const load = () => {
+    const tbody = h('tbody');
+    const table = h('table', { class: 'caseload trail' },
+      h('caption', { class: 'visually-hidden', text: t('trail.title') }),
+      h('thead', {}, h('tr', {}, ['at', 'what', 'actor', 'correlation'].map((c) => h('th', { scope: 'col', text: t(`trail.col.${c}`) })))),
+      tbody,
+    );
     const list = pagedList({
       path: `/v1/entrepreneurs/${id}/processing-trail`, params: { limit: TRAIL_PAGE_SIZE }, into: tbody, row: trailRow,
       countKey: 'trail.count', emptyKey: 'trail.empty', fresh: false,
     });
-    body.append(list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more);
+    replace(body, list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more);
+  };
+  const details = h('details', { class: 'card audit trail-section' }, h('summary', {}, h('h2', { text: t('trail.title') })), h('p', { class: 'hint', text: t('trail.intro') }), body);
+  details.addEventListener('toggle', () => {
+    if (details.open && body.childElementCount === 0) load();
   });
-  return details;
+  const refresh = () => {
+    if (details.open) load();
+    else replace(body);
+  };
+  return { element: details, refresh };
+}
+
+/** Hands the downloaded file to the browser's downloads through a temporary link to an object URL. */
+function saveFile(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // the download reads the object URL after this task, so it is revoked in a later one
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Salinan data pribadi (auditors; supervisors within their area): the answer to the person's
+ * request for access (UU PDP), one JSON file from GET /v1/entrepreneurs/{id}/personal-data. The
+ * token travels in a header, so the file is fetched here and saved from a Blob, not linked to.
+ */
+function personalDataCopy(id, onDownloaded) {
+  const result = h('div', { 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'secondary', text: t('copy.download') });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replace(result, h('p', { class: 'muted', text: t('copy.downloading') }));
+    try {
+      const { blob, filename = `jejak-data-pribadi-${id}.json` } = await download(`/v1/entrepreneurs/${id}/personal-data`);
+      saveFile(blob, filename);
+      replace(result, h('p', { class: 'flash', text: t('copy.downloaded', { file: filename }) }));
+      onDownloaded();
+    } catch (e) {
+      replace(result, loadFailure(e));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return section('copy.title', h('p', { class: 'hint', text: t('copy.intro') }), button, result);
 }
 
 /** The oversight parts of the case page, for the roles the API gives them to. */
 export function caseAudit(c, user) {
+  if (!hasRole(user, 'auditor', 'supervisor')) return [];
+  const trail = processingTrail(c.id);
   return [
     hasRole(user, 'auditor') ? verification(`entrepreneur-${c.id}`) : null,
-    hasRole(user, 'auditor', 'supervisor') ? processingTrail(c.id) : null,
+    personalDataCopy(c.id, trail.refresh),
+    trail.element,
   ];
 }
