@@ -177,4 +177,20 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
     await page.getByRole('button', { name: 'Unduh salinan data pribadi' }).click();
     await page.getByRole('alert').filter({ hasText: 'Wilayah 32.16.02 berada di luar wilayah kerja Anda (32.16.01)' }).waitFor();
   });
+
+  it('filters Siap Lanjutan by region through the address, and clears the filter again', async () => {
+    const page = await phoneOf(AUDITOR);
+    await page.getByRole('link', { name: 'Siap Lanjutan' }).click();
+    await page.locator('.count', { hasText: '1 wirausaha ditampilkan' }).waitFor();
+    await page.getByRole('search').getByLabel('Wilayah').fill('32.16.02');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.locator('.count', { hasText: 'Belum ada wirausaha yang memenuhi syarat.' }).waitFor();
+    expect(page.url()).toBe(`${app.url}/#/lanjutan?regionCode=32.16.02`);
+    await expect(page.getByRole('search').getByLabel('Wilayah').inputValue()).resolves.toBe('32.16.02');
+
+    await page.getByRole('button', { name: 'Hapus saringan' }).click();
+    await page.getByRole('row', { name: /Dewi Lestari/ }).waitFor();
+    expect(page.url()).toBe(`${app.url}/#/lanjutan`);
+    await page.close();
+  });
 });

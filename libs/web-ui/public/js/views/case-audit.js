@@ -64,7 +64,7 @@ function processingTrail(id) {
   const body = h('div');
   const load = () => {
     const tbody = h('tbody');
-    const table = h('table', { class: 'caseload trail' },
+    const table = h('table', { class: 'phone-cards trail' },
       h('caption', { class: 'visually-hidden', text: t('trail.title') }),
       h('thead', {}, h('tr', {}, ['at', 'what', 'actor', 'correlation'].map((c) => h('th', { scope: 'col', text: t(`trail.col.${c}`) })))),
       tbody,

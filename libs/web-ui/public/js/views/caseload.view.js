@@ -1,9 +1,9 @@
-import { query } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h } from '../dom.js';
 import { formatDate, formatInstant, label, t } from '../i18n.js';
-import { field, readValues, today } from '../form-kit.js';
+import { today } from '../form-kit.js';
 import { PROGRAMMES, STAGES } from '../vocabulary.js';
-import { loadFailure } from './view-kit.js';
+import { pagedList } from './paged-list.js';
+import { filterForm, filterValues } from './view-kit.js';
 
 const PAGE_SIZE = 25;
 const FILTERS = [
@@ -32,48 +32,18 @@ function row(item) {
 
 /** Daftar kasus: filters live in the address (#/kasus?stage=trained), so Back keeps them. */
 export async function caseloadView(root, { params, user, navigate }) {
-  const defs = FILTERS.map((d) => ({ ...d, value: params[d.name] }));
-  const filterForm = h('form', { class: 'card filters', role: 'search', 'aria-label': t('caseload.filters'), novalidate: true },
-    h('div', { class: 'fields' }, defs.map(field)),
-    h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', text: t('caseload.apply') }),
-      h('button', { type: 'button', class: 'secondary', text: t('caseload.mine'), onclick: () => navigate(`#/kasus?caseworkerId=${encodeURIComponent(user.sub)}`) }),
-      h('button', { type: 'button', class: 'link', text: t('caseload.reset'), onclick: () => navigate('#/kasus') }),
-    ),
-  );
-  filterForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    navigate(`#/kasus?${new URLSearchParams(readValues(filterForm, defs))}`);
-  });
-
-  const count = h('p', { class: 'count', role: 'status', 'aria-live': 'polite' });
+  const mine = h('button', { type: 'button', class: 'secondary', text: t('caseload.mine'), onclick: () => navigate(`#/kasus?caseworkerId=${encodeURIComponent(user.sub)}`) });
   const tbody = h('tbody');
-  const table = h('table', { class: 'caseload' },
+  const table = h('table', { class: 'phone-cards caseload' },
     h('caption', { class: 'visually-hidden', text: t('caseload.title') }),
     h('thead', {}, h('tr', {}, ['name', 'stage', 'region', 'programme', 'caseworker', 'followUp', 'lastEvent'].map((c) => h('th', { scope: 'col', text: t(`caseload.col.${c}`) })))),
     tbody,
   );
-  const more = h('button', { type: 'button', class: 'secondary more', hidden: true, text: t('caseload.more') });
-  const problemSlot = h('div');
-  root.append(h('h1', { tabindex: '-1', text: t('caseload.title') }), filterForm, problemSlot, count, h('div', { class: 'table-wrap' }, table), more);
-
-  const filter = Object.fromEntries(FILTERS.map((d) => [d.name, params[d.name]]));
-  let shown = 0;
-  const load = async (cursor) => {
-    more.disabled = true;
-    try {
-      const page = (await query('/v1/entrepreneurs', { ...filter, limit: PAGE_SIZE, cursor })).body;
-      tbody.append(...page.items.map(row));
-      shown += page.items.length;
-      count.textContent = shown === 0 ? t('caseload.empty') : t('caseload.count', { count: shown });
-      more.hidden = !page.nextCursor;
-      more.onclick = () => load(page.nextCursor);
-    } catch (e) {
-      replace(problemSlot, loadFailure(e));
-    } finally {
-      more.disabled = false;
-    }
-  };
-  count.textContent = t('app.loading');
-  await load(undefined);
+  const list = pagedList({ path: '/v1/entrepreneurs', params: { ...filterValues(FILTERS, params), limit: PAGE_SIZE }, into: tbody, row, countKey: 'caseload.count', emptyKey: 'caseload.empty' });
+  root.append(
+    h('h1', { tabindex: '-1', text: t('caseload.title') }),
+    filterForm({ route: '#/kasus', defs: FILTERS, params, navigate, actions: [mine] }),
+    list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more,
+  );
+  await list.loaded;
 }

@@ -1,9 +1,10 @@
 import { h } from '../dom.js';
-import { commandForm, field, readValues } from '../form-kit.js';
+import { commandForm } from '../form-kit.js';
 import { formatDate, formatRupiah, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { PROGRAMMES } from '../vocabulary.js';
 import { pagedList } from './paged-list.js';
+import { filterForm, filterValues } from './view-kit.js';
 
 const PAGE_SIZE = 25;
 const FILTERS = [
@@ -58,31 +59,18 @@ function formGroupCard({ navigate, setFlash }) {
  * its cursor; caseworkers and supervisors form a new one here, auditors only read.
  */
 export async function groupsView(root, { params, user, navigate, setFlash }) {
-  const defs = FILTERS.map((d) => ({ ...d, value: params[d.name] }));
-  const filterForm = h('form', { class: 'card filters', role: 'search', 'aria-label': t('caseload.filters'), novalidate: true },
-    h('div', { class: 'fields' }, defs.map(field)),
-    h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', text: t('caseload.apply') }),
-      h('button', { type: 'button', class: 'link', text: t('caseload.reset'), onclick: () => navigate('#/kelompok') }),
-    ),
-  );
-  filterForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    navigate(`#/kelompok?${new URLSearchParams(readValues(filterForm, defs))}`);
-  });
-
   const tbody = h('tbody');
-  const table = h('table', { class: 'caseload groups' },
+  const table = h('table', { class: 'phone-cards groups' },
     h('caption', { class: 'visually-hidden', text: t('groups.title') }),
     h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', text: t(`groups.col.${c}`) })))),
     tbody,
   );
-  const filter = Object.fromEntries(FILTERS.map((d) => [d.name, params[d.name]]));
-  const list = pagedList({ path: '/v1/groups', params: { ...filter, limit: PAGE_SIZE }, into: tbody, row, countKey: 'groups.count', emptyKey: 'groups.empty' });
+  const list = pagedList({ path: '/v1/groups', params: { ...filterValues(FILTERS, params), limit: PAGE_SIZE }, into: tbody, row, countKey: 'groups.count', emptyKey: 'groups.empty' });
   root.append(
     h('h1', { tabindex: '-1', text: t('groups.title') }),
     hasRole(user, 'caseworker', 'supervisor') ? formGroupCard({ navigate, setFlash }) : null,
-    filterForm, list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more,
+    filterForm({ route: '#/kelompok', defs: FILTERS, params, navigate }),
+    list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more,
   );
   await list.loaded;
 }

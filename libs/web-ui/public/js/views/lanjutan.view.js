@@ -1,10 +1,10 @@
 import { h } from '../dom.js';
-import { field, readValues } from '../form-kit.js';
 import { formatDate, t } from '../i18n.js';
 import { pagedList } from './paged-list.js';
+import { filterForm, filterValues } from './view-kit.js';
 
 const PAGE_SIZE = 25;
-const REGION = { name: 'regionCode', type: 'text', labelKey: 'caseload.col.region', placeholder: '32.16.01', inputmode: 'decimal', bare: true };
+const FILTERS = [{ name: 'regionCode', type: 'text', labelKey: 'caseload.col.region', placeholder: '32.16.01', inputmode: 'decimal', bare: true }];
 const COLUMNS = [
   ['name', 'caseload.col.name'],
   ['region', 'caseload.col.region'],
@@ -37,25 +37,15 @@ function row(item) {
  * in the address (#/lanjutan?regionCode=32.16.01), so Back keeps it.
  */
 export async function lanjutanView(root, { params, navigate }) {
-  const def = { ...REGION, value: params.regionCode };
-  const filterForm = h('form', { class: 'card filters', role: 'search', 'aria-label': t('caseload.filters'), novalidate: true },
-    h('div', { class: 'fields' }, field(def)),
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', text: t('caseload.apply') })),
-  );
-  filterForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    navigate(`#/lanjutan?${new URLSearchParams(readValues(filterForm, [def]))}`);
-  });
-
   const tbody = h('tbody');
-  const table = h('table', { class: 'caseload lanjutan' },
+  const table = h('table', { class: 'phone-cards lanjutan' },
     h('caption', { class: 'visually-hidden', text: t('lanjutan.title') }),
     h('thead', {}, h('tr', {}, COLUMNS.map(([column, key]) => h('th', { scope: 'col', class: numeric(column), text: t(key) })))),
     tbody,
   );
   const list = pagedList({
     path: '/v1/reports/lanjutan-eligibility',
-    params: { regionCode: params.regionCode, limit: PAGE_SIZE },
+    params: { ...filterValues(FILTERS, params), limit: PAGE_SIZE },
     into: tbody,
     row,
     countKey: 'lanjutan.count',
@@ -64,7 +54,8 @@ export async function lanjutanView(root, { params, navigate }) {
   root.append(
     h('h1', { tabindex: '-1', text: t('lanjutan.title') }),
     h('p', { text: t('lanjutan.intro') }),
-    filterForm, list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more,
+    filterForm({ route: '#/lanjutan', defs: FILTERS, params, navigate }),
+    list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more,
   );
   await list.loaded;
 }

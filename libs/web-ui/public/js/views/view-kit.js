@@ -1,6 +1,6 @@
 import { ApiProblem } from '../api.js';
 import { h } from '../dom.js';
-import { problemText, } from '../form-kit.js';
+import { field, problemText, readValues } from '../form-kit.js';
 import { t } from '../i18n.js';
 
 /** A query that failed, as an alert: the problem's detail, or the offline text. */
@@ -13,4 +13,31 @@ export function loadFailure(error) {
 /** A definition list of label/value pairs; values are shown as text. */
 export function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.map(([key, value]) => [h('dt', { text: t(key) }), h('dd', { text: value ?? t('app.none') })]));
+}
+
+/** The values of a list's filters as the address holds them, to pass on to the API. */
+export function filterValues(defs, params) {
+  return Object.fromEntries(defs.map((d) => [d.name, params[d.name]]));
+}
+
+/**
+ * The filter form of a list page. Its values live in the address (`#/kasus?stage=trained`), so
+ * Back keeps them: "Terapkan" goes to `route` with them, "Hapus saringan" to `route` alone.
+ * `actions` are more buttons, placed between the two.
+ */
+export function filterForm({ route, defs, params, navigate, actions = [] }) {
+  const filled = defs.map((d) => ({ ...d, value: params[d.name] }));
+  const form = h('form', { class: 'card filters', role: 'search', 'aria-label': t('caseload.filters'), novalidate: true },
+    h('div', { class: 'fields' }, filled.map(field)),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', text: t('caseload.apply') }),
+      actions,
+      h('button', { type: 'button', class: 'link', text: t('caseload.reset'), onclick: () => navigate(route) }),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(`${route}?${new URLSearchParams(readValues(form, filled))}`);
+  });
+  return form;
 }
