@@ -43,3 +43,12 @@ export class InvalidStreamIdError extends EventStoreError {
     super(`invalid stream id "${streamId.slice(0, 80)}": ${reason}`);
   }
 }
+
+/** No audit anchor with that number has been sealed (the API answers 404). */
+export class AuditAnchorNotFoundError extends EventStoreError {
+  readonly code = 'AUDIT.ANCHOR_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(readonly anchorNumber: number) {
+    super(`no audit anchor ${anchorNumber} has been sealed`);
+  }
+}

@@ -5,5 +5,6 @@ export * from './upcasters';
 export { PollingSubscription } from './polling-subscription';
 export { WakeableSleep, nextBackoff } from './wakeable-sleep';
 export { PostgresEventStore, alignGlobalPositions, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { AuditAnchors, type AuditAnchor, type AnchorVerification, type AuditAnchorsOptions } from './postgres/audit-anchors';
 export { eventStoreMigrations } from './postgres/migrations';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

@@ -32,8 +32,9 @@ const COLUMNS = `global_position, stream_id, stream_version, event_id, event_typ
 /**
  * Only positions of transactions older than every running one: nothing can appear below it later.
  * The offset is the appends' own (0 unless a restore moved it: migrations/1733100000000-position-offset.ts).
+ * Audit anchors seal up to the same horizon (audit-anchors.ts).
  */
-const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jejak_position_offset()) * 1000000`;
+export const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jejak_position_offset()) * 1000000`;
 
 interface EventRow {
   global_position: string;

@@ -13,7 +13,8 @@ const UNSUPPORTED: Record<string, string> = {
 
 /**
  * Indonesian texts of the platform's codes: requests, HTTP conventions, idempotency, the
- * framework's fallbacks, and the event store's codes (which the problem mapping knows by name).
+ * framework's fallbacks, and the event store's codes (which the problem mapping knows by name),
+ * its audit anchors' included.
  */
 export const PLATFORM_PROBLEM_TEXTS: ProblemTexts = {
   'REQUEST.MALFORMED_JSON': () => 'Isi permintaan bukan JSON yang sah',
@@ -28,7 +29,7 @@ export const PLATFORM_PROBLEM_TEXTS: ProblemTexts = {
     BAD_REQUEST[String(reason)] ?? (cause ? `Permintaan tidak dapat dipahami: ${cause}` : 'Permintaan tidak dapat dipahami'),
   'REQUEST.VALIDATION_FAILED': ({ count }) => `Permintaan berisi ${count} kolom yang tidak valid`,
   'REQUEST.PRECONDITION_REQUIRED': () => 'Perubahan ini memerlukan header If-Match berisi versi yang terakhir Anda baca (ETag)',
-  'REQUEST.PRECONDITION_FAILED': ({ expectedVersion }) => `Data kasus sudah berubah sejak versi ${expectedVersion}; muat ulang lalu coba lagi`,
+  'REQUEST.PRECONDITION_FAILED': ({ expectedVersion }) => `Data ini sudah berubah sejak versi ${expectedVersion}; muat ulang lalu coba lagi`,
   'REQUEST.INVALID_IF_MATCH': () => 'Header If-Match harus berisi satu ETag, misalnya "3"',
   'REQUEST.IDEMPOTENCY_KEY_REUSED': () => 'Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda',
   'REQUEST.IN_PROGRESS': () => 'Permintaan dengan Idempotency-Key ini masih diproses; coba lagi sebentar lagi',
@@ -44,4 +45,5 @@ export const PLATFORM_PROBLEM_TEXTS: ProblemTexts = {
   'STREAM.DUPLICATE_EVENT_ID': ({ eventId }) => `Event dengan id ${eventId} sudah tersimpan`,
   'STREAM.INVALID_APPEND': () => 'Penulisan event ditolak karena tidak sah',
   'STREAM.INVALID_ID': ({ streamId }) => `ID stream "${streamId}" tidak sah`,
+  'AUDIT.ANCHOR_NOT_FOUND': ({ anchorNumber }) => `Jangkar audit nomor ${anchorNumber} belum pernah disegel`,
 };

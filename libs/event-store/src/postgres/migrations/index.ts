@@ -4,6 +4,7 @@ import { SerialiseAppendsPerStream1732600000000 } from './1732600000000-serialis
 import { HashWithoutRebuildingJsonb1732600000001 } from './1732600000001-hash-without-rebuilding-jsonb';
 import { AppendNewStreamsInOnePass1732600002000 } from './1732600002000-append-new-streams-in-one-pass';
 import { PositionOffset1733100000000 } from './1733100000000-position-offset';
+import { AuditAnchors1733400000000 } from './1733400000000-audit-anchors';
 
 /** In order; each runs once (TypeORM's migrations table), inside its own transaction. */
 export const eventStoreMigrations = [
@@ -13,4 +14,5 @@ export const eventStoreMigrations = [
   HashWithoutRebuildingJsonb1732600000001,
   AppendNewStreamsInOnePass1732600002000,
   PositionOffset1733100000000,
+  AuditAnchors1733400000000,
 ];
