@@ -9,7 +9,7 @@ import { configureHttp, HttpPlatformModule, PlatformModule, type Database, type 
 import { serveWebUi } from '@jejak/web-ui';
 
 export interface CaseServiceOptions {
-  /** the all-in-one process projects in-process; a replica behind a load balancer leaves it to apps/projector */
+  /** the all-in-one process projects (and seals audit anchors) in-process; a replica behind a load balancer leaves it to apps/projector */
   runProjector: boolean;
 }
 
@@ -23,7 +23,7 @@ export class CaseServiceModule {
     return {
       module: CaseServiceModule,
       imports: [
-        PlatformModule.forRoot({ config, databaseUrl: db.url }),
+        PlatformModule.forRoot({ config, databaseUrl: db.url, sealAuditAnchors: options.runProjector }),
         HttpPlatformModule,
         AuthModule.forRoot({ dataDir: config.dataDir }),
         JourneyWriteModule,

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
 import { actorFromClaims, assertKecamatanAccess, AuthProviderUnavailableError } from '@jejak/auth';
-import { UniqueClaimViolationError, WrongExpectedVersionError } from '@jejak/event-store';
+import { AuditAnchorNotFoundError, UniqueClaimViolationError, WrongExpectedVersionError } from '@jejak/event-store';
 import { SubjectErasedError } from '@jejak/personal-data';
 import {
-  IdempotencyKeyReusedError, InvalidIfMatchError, PreconditionFailedError, PreconditionRequiredError, registerProblemMessages, RequestValidationError, toProblem,
+  AuditAnchorsUnavailableError, IdempotencyKeyReusedError, InvalidIfMatchError, PreconditionFailedError, PreconditionRequiredError, registerProblemMessages, RequestValidationError, toProblem,
 } from '@jejak/platform';
 import { UnknownProjectionError, type ProjectionsService } from '@jejak/projections';
 import type { FeedService } from '@jejak/relay';
@@ -97,6 +97,8 @@ describe('the texts of the platform, access, operations and feed codes', () => {
     ['no such dead letter', () => thrown(() => admin.retry('8')), 'PROJECTIONS.DEAD_LETTER_NOT_FOUND'],
     ['a dead letter that still fails', () => thrown(() => admin.retry('7')), 'PROJECTIONS.RETRY_FAILED'],
     ['a feed limit too high', () => thrown(() => feed.get('0', '5000', undefined, undefined, {} as Response)), 'FEED.INVALID_CURSOR'],
+    ['an audit anchor never sealed', () => new AuditAnchorNotFoundError(7), 'AUDIT.ANCHOR_NOT_FOUND'],
+    ['audit anchors with the log on KurrentDB', () => new AuditAnchorsUnavailableError(), 'AUDIT.ANCHORS_UNAVAILABLE'],
   ];
 
   it.each(errors)('%s: Indonesian by default, naming what the English names', async (_name, make, code) => {

@@ -30,3 +30,20 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
   });
 });
+
+describe('JEJAK_AUDIT_ANCHOR_INTERVAL', () => {
+  it('seals hourly unless told otherwise, takes spans from milliseconds to days, and `off`', () => {
+    expect(loadConfig({}).auditAnchorIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ JEJAK_AUDIT_ANCHOR_INTERVAL: '30m' }).auditAnchorIntervalMs).toBe(1_800_000);
+    expect(loadConfig({ JEJAK_AUDIT_ANCHOR_INTERVAL: '1D' }).auditAnchorIntervalMs).toBe(86_400_000);
+    expect(loadConfig({ JEJAK_AUDIT_ANCHOR_INTERVAL: '250ms' }).auditAnchorIntervalMs).toBe(250);
+    expect(loadConfig({ JEJAK_AUDIT_ANCHOR_INTERVAL: ' off ' }).auditAnchorIntervalMs).toBeNull();
+  });
+
+  it.each(['hourly', '0h', '-1h', '1.5h', '25d'])('refuses "%s" in the list of what is wrong', (raw) => {
+    expect(() => loadConfig({ JEJAK_AUDIT_ANCHOR_INTERVAL: raw, PORT: 'abc' })).toThrow(
+      'Invalid configuration:\n  - PORT must be a port number 0-65535, got "abc"\n' +
+        `  - JEJAK_AUDIT_ANCHOR_INTERVAL must be a span such as 30m, 1h or 1d (at most 24d), or "off", got "${raw}"`,
+    );
+  });
+});

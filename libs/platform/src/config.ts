@@ -17,6 +17,8 @@ export interface JejakConfig {
   eventStore: 'postgres' | 'kurrentdb';
   /** pino's level for the structured log; `silent` for none */
   logLevel: LogLevel;
+  /** how often the processes that project seal audit anchors (ADR 0009); null: never (`off`) */
+  auditAnchorIntervalMs: number | null;
 }
 
 /**
@@ -45,6 +47,22 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: 
   return n;
 }
 
+const SPAN_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** what a Node.js timer can wait: 2^31 - 1 ms, a little over 24 days */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** A span such as `30m`, `1h` or `1d` (also `s`, `ms`) in milliseconds, or null for `off`. */
+function intervalOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number | null {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'off') return null;
+  const m = /^(\d+)\s*(ms|s|m|h|d)$/.exec(raw);
+  const ms = m ? Number(m[1]) * SPAN_UNITS[m[2]] : 0;
+  if (ms > 0 && ms <= LONGEST_TIMER_MS) return ms;
+  problems.push(`${name} must be a span such as 30m, 1h or 1d (at most 24d), or "off", got "${env[name]}"`);
+  return fallback;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
   const problems: string[] = [];
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -69,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     kurrentDbUrl,
     eventStore,
     logLevel,
+    auditAnchorIntervalMs: intervalOrOff(env, 'JEJAK_AUDIT_ANCHOR_INTERVAL', SPAN_UNITS.h, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -46,4 +46,6 @@ export const PLATFORM_PROBLEM_TEXTS: ProblemTexts = {
   'STREAM.INVALID_APPEND': () => 'Penulisan event ditolak karena tidak sah',
   'STREAM.INVALID_ID': ({ streamId }) => `ID stream "${streamId}" tidak sah`,
   'AUDIT.ANCHOR_NOT_FOUND': ({ anchorNumber }) => `Jangkar audit nomor ${anchorNumber} belum pernah disegel`,
+  'AUDIT.ANCHORS_UNAVAILABLE': () =>
+    'Jangkar audit hanya mencakup log event di PostgreSQL; log event ini ada di KurrentDB (JEJAK_EVENT_STORE=kurrentdb)',
 };

@@ -4,11 +4,12 @@ import { Pool } from 'pg';
 import { createPool } from '../pg-pool';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { JejakConfig } from '../config';
+import { AuditAnchorSchedule, auditAnchorsProvider } from './audit-anchors';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { loggingModule } from './logging';
 import { MetricsController } from './metrics.controller';
-import { EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
+import { AUDIT_ANCHORS, EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
 
 export interface PlatformOptions {
   config: JejakConfig;
@@ -16,11 +17,13 @@ export interface PlatformOptions {
   databaseUrl: string;
   poolSize?: number;
   upcasters?: UpcasterRegistry;
+  /** seal audit anchors every JEJAK_AUDIT_ANCHOR_INTERVAL: the processes that run projections do (ADR 0009) */
+  sealAuditAnchors?: boolean;
 }
 
 /**
  * The technical ground every app stands on: configuration, the PostgreSQL pool, the event
- * store, health checks and the Prometheus registry. Global, so libs inject the tokens directly.
+ * store and its audit anchors, health checks and the Prometheus registry. Global, so libs inject the tokens directly.
  */
 @Global()
 @Module({})
@@ -57,8 +60,10 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
           },
         },
         HealthService,
+        auditAnchorsProvider(options.config),
+        ...(options.sealAuditAnchors ? [AuditAnchorSchedule] : []),
       ],
-      exports: [JEJAK_CONFIG, PG_POOL, EVENT_STORE, METRICS_REGISTRY, HealthService],
+      exports: [JEJAK_CONFIG, PG_POOL, EVENT_STORE, AUDIT_ANCHORS, METRICS_REGISTRY, HealthService],
     };
   }
 

@@ -3,3 +3,5 @@ export const JEJAK_CONFIG = Symbol('JEJAK_CONFIG');
 export const PG_POOL = Symbol('PG_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+/** the event log's audit anchors (ADR 0009): an AuditAnchors, or null when the log is not in PostgreSQL */
+export const AUDIT_ANCHORS = Symbol('AUDIT_ANCHORS');
