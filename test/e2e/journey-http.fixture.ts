@@ -29,8 +29,9 @@ export interface CallOptions {
 export class JourneyHttp {
   private constructor(readonly app: TestApp) {}
 
-  static async start(): Promise<JourneyHttp> {
-    return new JourneyHttp(await startTestApp({ JEJAK_DATA_DIR: mkdtempSync(join(tmpdir(), 'jejak-journey-e2e-')) }));
+  /** `env` adds or overrides settings, as startTestApp's does */
+  static async start(env: NodeJS.ProcessEnv = {}): Promise<JourneyHttp> {
+    return new JourneyHttp(await startTestApp({ JEJAK_DATA_DIR: mkdtempSync(join(tmpdir(), 'jejak-journey-e2e-')), ...env }));
   }
 
   token(claims: LocalTokenClaims): Promise<string> {
