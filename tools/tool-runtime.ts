@@ -33,6 +33,23 @@ export async function withRuntime<T>(url: string, sources: SecretSources, work: 
 }
 
 /**
+ * The configured database (embedded under the instance lock, or DATABASE_URL) as it is: no
+ * migrations and no keys, for a tool that only reads what is there (an auditor has no master key).
+ */
+export async function withToolDatabase<T>(work: (pool: Pool) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, (m) => process.stderr.write(`${m}\n`));
+  const pool = new Pool({ connectionString: db.url, max: 2 });
+  pool.on('error', () => undefined);
+  try {
+    return await work(pool);
+  } finally {
+    await pool.end();
+    await db.stop();
+  }
+}
+
+/**
  * What a command-line tool needs: the configured database (embedded under the instance lock, or
  * DATABASE_URL) with the runtime above on the configured master key. Closes everything when `work` ends.
  */
