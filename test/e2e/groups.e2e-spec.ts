@@ -47,7 +47,10 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect(joined.body).toMatchObject({ version: 2, members: [{ entrepreneurId: dewi, joinedOn: '2024-03-05', fullName: 'Dewi Lestari', kecamatanCode: '32.16.01', personalDataErased: false }] });
 
     const sari = await register({ fullName: 'Sari Wulandari' });
-    expect(problemOf(await join(id, sari, formed.headers.get('etag')!))).toMatchObject({ status: 412 });
+    const stale = await join(id, sari, formed.headers.get('etag')!);
+    expect(problemOf(stale)).toMatchObject({ status: 412 });
+    // the same words as for a case: the text names no kind of data
+    expect(stale.body).toMatchObject({ code: 'REQUEST.PRECONDITION_FAILED', detail: 'Data ini sudah berubah sejak versi 1; muat ulang lalu coba lagi' });
     expect(await join(id, sari, joined.headers.get('etag')!)).toMatchObject({ status: 200, body: { version: 3 } });
     expect((await read(id)).body.members.map((m: { fullName: string }) => m.fullName)).toEqual(['Dewi Lestari', 'Sari Wulandari']);
 

@@ -286,7 +286,7 @@ describe('the journey over HTTP, against the real app', () => {
       const { body } = await register();
       await http.call('POST', `/v1/entrepreneurs/${body.id}/trainings`, { token: ani, body: training, ifMatch: 1 });
       const { id, en } = await inBoth((language) => http.call('PUT', `/v1/entrepreneurs/${body.id}/caseworker`, { token: ani, body: { caseworkerId: 'cw-budi' }, ifMatch: 1, language }));
-      expect(id).toMatchObject({ code: 'REQUEST.PRECONDITION_FAILED', detail: 'Data kasus sudah berubah sejak versi 1; muat ulang lalu coba lagi' });
+      expect(id).toMatchObject({ code: 'REQUEST.PRECONDITION_FAILED', detail: 'Data ini sudah berubah sejak versi 1; muat ulang lalu coba lagi' });
       expect(en.detail).toBe('the case changed since version 1; reload it and try again');
     });
 
