@@ -1,6 +1,6 @@
 export { PersonalDataVault } from './personal-data.vault';
 export { SubjectKeys } from './subject-keys';
-export { ProcessingTrail, type PersonalDataRead, type ReadPosition, type RecordedRead } from './processing-trail/processing-trail';
+export { ProcessingTrail, type PersonalDataRead, type ReadPosition, type ReadsByActor, type RecordedRead, type SubjectReads } from './processing-trail/processing-trail';
 export { NikHasher, NIK_CLAIM_SCOPE } from './nik-hasher';
 export { resolveSecrets, secretsOf, keyId, PersonalDataConfigError, type PersonalDataSecrets, type SecretSources } from './keys/master-key';
 export type { KeyCacheOptions } from './keys/key-cache';

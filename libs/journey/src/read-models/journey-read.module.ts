@@ -5,6 +5,7 @@ import { registerProblemMessages } from '@jejak/platform';
 import { JOURNEY_PROBLEM_TEXTS } from '../problem-texts/journey.problem-texts';
 import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
 import { GroupQueriesController } from '../api/queries/group-queries.controller';
+import { PersonalDataReadsController } from '../api/audit/personal-data-reads.controller';
 import { ProcessingTrailController } from '../api/queries/processing-trail.controller';
 import { ReportQueriesController } from '../api/queries/report-queries.controller';
 import { GetCaseHandler } from './case-state/get-case.query';
@@ -15,6 +16,7 @@ import { configuredJourneyProjections } from './journey-projections';
 import { ListLanjutanEligibleHandler } from './lanjutan-eligibility/lanjutan-eligibility.query';
 import { ExportPersonalDataHandler } from './personal-data-export/personal-data-export.query';
 import { GetProcessingTrailHandler } from './processing-trail/processing-trail.query';
+import { ListReadsByActorHandler } from './processing-trail/reads-by-actor.query';
 import { GetProgressionHandler } from './progression/progression.query';
 import { ReadModelFreshness } from './shared/read-model-freshness';
 import { GetTimelineHandler } from './timeline/timeline.query';
@@ -28,7 +30,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
  */
 @Module({
   imports: [CqrsModule, PersonalDataModule],
-  controllers: [EntrepreneurQueriesController, GroupQueriesController, ReportQueriesController, ProcessingTrailController],
+  controllers: [EntrepreneurQueriesController, GroupQueriesController, ReportQueriesController, ProcessingTrailController, PersonalDataReadsController],
   providers: [
     ReadModelFreshness,
     ListCaseloadHandler,
@@ -39,6 +41,7 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
     GetProgressionHandler,
     ListLanjutanEligibleHandler,
     GetProcessingTrailHandler,
+    ListReadsByActorHandler,
     ExportPersonalDataHandler,
     {
       provide: JOURNEY_PROJECTIONS,

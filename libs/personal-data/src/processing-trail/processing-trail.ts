@@ -22,6 +22,22 @@ export interface ReadPosition {
   readId: number;
 }
 
+/** Everything one account was shown of one person in a time window. */
+export interface SubjectReads {
+  subjectId: string;
+  reads: number;
+  firstReadAt: Date;
+  lastReadAt: Date;
+  /** the purposes of those reads, sorted */
+  purposes: string[];
+}
+
+/** The people one account was shown in a window: how many in all, and a page of them by id. */
+export interface ReadsByActor {
+  people: number;
+  subjects: SubjectReads[];
+}
+
 interface Row {
   read_id: string;
   subject_id: string;
@@ -68,5 +84,31 @@ export class ProcessingTrail {
       purpose: r.purpose,
       correlationId: r.correlation_id,
     }));
+  }
+
+  /**
+   * Whose personal data one account was shown from `from` (inclusive) to `to` (exclusive): the
+   * people in id order after `afterSubject`, and their number. Served by the actor/time index.
+   */
+  async readsBy(actorId: string, window: { from: Date; to: Date }, page: { afterSubject?: string; limit: number }): Promise<ReadsByActor> {
+    const params: unknown[] = [actorId, window.from, window.to, page.limit];
+    const after = page.afterSubject ? `AND subject_id > $${params.push(page.afterSubject)}` : '';
+    const [{ rows }, { rows: total }] = await Promise.all([
+      this.pool.query<{ subject_id: string; reads: string; first_read_at: Date; last_read_at: Date; purposes: string[] }>(
+        `SELECT subject_id, count(*) AS reads, min(read_at) AS first_read_at, max(read_at) AS last_read_at,
+                array_agg(DISTINCT purpose ORDER BY purpose) AS purposes
+         FROM personal_data_reads WHERE actor_id = $1 AND read_at >= $2 AND read_at < $3 ${after}
+         GROUP BY subject_id ORDER BY subject_id LIMIT $4`,
+        params,
+      ),
+      this.pool.query<{ people: string }>(
+        `SELECT count(DISTINCT subject_id) AS people FROM personal_data_reads WHERE actor_id = $1 AND read_at >= $2 AND read_at < $3`,
+        params.slice(0, 3),
+      ),
+    ]);
+    return {
+      people: Number(total[0].people),
+      subjects: rows.map((r) => ({ subjectId: r.subject_id, reads: Number(r.reads), firstReadAt: r.first_read_at, lastReadAt: r.last_read_at, purposes: r.purposes })),
+    };
   }
 }

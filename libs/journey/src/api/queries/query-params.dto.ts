@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PROGRAMMES, type Programme } from '../../domain/events/vocabulary';
 import { STAGES, type Stage } from '../../read-models/caseload/caseload.row';
 import { Format } from '../commands/field-rules';
@@ -96,4 +96,18 @@ export class TrailParams {
   @ApiPropertyOptional(CURSOR_DOC)
   @IsOptional() @IsString() @MaxLength(300)
   cursor?: string;
+}
+
+export class ReadsByActorParams extends TrailParams {
+  @ApiProperty({ description: 'the account: the token subject (`sub`) whose reads are listed', example: 'cw-ani' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  actorId!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive), an ISO-8601 instant' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'end of the window (exclusive), an ISO-8601 instant; default now' })
+  @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
 }
