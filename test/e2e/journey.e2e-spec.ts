@@ -287,7 +287,7 @@ describe('the journey over HTTP, against the real app', () => {
       await http.call('POST', `/v1/entrepreneurs/${body.id}/trainings`, { token: ani, body: training, ifMatch: 1 });
       const { id, en } = await inBoth((language) => http.call('PUT', `/v1/entrepreneurs/${body.id}/caseworker`, { token: ani, body: { caseworkerId: 'cw-budi' }, ifMatch: 1, language }));
       expect(id).toMatchObject({ code: 'REQUEST.PRECONDITION_FAILED', detail: 'Data ini sudah berubah sejak versi 1; muat ulang lalu coba lagi' });
-      expect(en.detail).toBe('the case changed since version 1; reload it and try again');
+      expect(en.detail).toBe('the data changed since version 1; reload it and try again');
     });
 
     it('follows the weights of Accept-Language, Indonesian when neither is asked for', async () => {

@@ -23,7 +23,7 @@ export class PreconditionFailedError extends HttpProblem {
     readonly expectedVersion: number,
     readonly actualVersion?: number,
   ) {
-    super(412, 'REQUEST.PRECONDITION_FAILED', `the case changed since version ${expectedVersion}; reload it and try again`, {
+    super(412, 'REQUEST.PRECONDITION_FAILED', `the data changed since version ${expectedVersion}; reload it and try again`, {
       extensions: actualVersion === undefined ? { expectedVersion } : { expectedVersion, currentVersion: actualVersion },
     });
   }

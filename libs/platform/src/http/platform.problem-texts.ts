@@ -39,7 +39,7 @@ export const PLATFORM_PROBLEM_TEXTS: ProblemTexts = {
   'HTTP.*': ({ status }) => `Permintaan tidak dapat diproses (HTTP ${status})`,
   'INTERNAL.ERROR': () => 'Terjadi kesalahan pada server; silakan coba lagi atau hubungi admin',
   'STREAM.WRONG_EXPECTED_VERSION': ({ streamId, expected, actual }) =>
-    `Data kasus diubah orang lain pada saat yang sama (${streamId}: versi yang diharapkan ${expected}, versi sekarang ${actual}); muat ulang lalu coba lagi`,
+    `Data ini diubah orang lain pada saat yang sama (${streamId}: versi yang diharapkan ${expected}, versi sekarang ${actual}); muat ulang lalu coba lagi`,
   'STREAM.UNIQUE_CLAIM_VIOLATED': ({ scope }) => `Data ini sudah terdaftar pada kasus lain (klaim unik "${scope}")`,
   'STREAM.NOT_FOUND': ({ streamId }) => (streamId ? `Stream ${streamId} belum memiliki event` : 'Stream tidak ditemukan'),
   'STREAM.DUPLICATE_EVENT_ID': ({ eventId }) => `Event dengan id ${eventId} sudah tersimpan`,

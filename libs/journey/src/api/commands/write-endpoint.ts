@@ -36,8 +36,8 @@ export function WriteEndpoint(summary: string, kind: 'create' | 'update'): Metho
     ...common,
     ApiHeader({ name: 'If-Match', required: true, description: 'the ETag you last read, e.g. "3"' }),
     ApiResponse({ status: 200, type: WriteResultDto, headers: { ETag: {} } }),
-    problem(404, 'no such case'),
-    problem(412, 'the case changed since that version'),
+    problem(404, 'no such case or group'),
+    problem(412, 'the case or group changed since that version'),
     problem(428, 'If-Match is missing'),
   );
 }
