@@ -2,13 +2,13 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleI
 import { EventStore, KurrentDbEventStore, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
 import { Pool } from 'pg';
 import { createPool } from '../pg-pool';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { JejakConfig } from '../config';
 import { AuditAnchorSchedule, auditAnchorsProvider } from './audit-anchors';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { loggingModule } from './logging';
 import { MetricsController } from './metrics.controller';
+import { ProcessMetricsRegistry } from './process-metrics';
 import { AUDIT_ANCHORS, EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
 
 export interface PlatformOptions {
@@ -32,6 +32,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly health: HealthService,
+    @Inject(METRICS_REGISTRY) private readonly metrics: ProcessMetricsRegistry,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -51,14 +52,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
               ? KurrentDbEventStore.connect(options.config.kurrentDbUrl, { upcasters: options.upcasters })
               : new PostgresEventStore(pool, { upcasters: options.upcasters }),
         },
-        {
-          provide: METRICS_REGISTRY,
-          useFactory: () => {
-            const registry = new Registry();
-            collectDefaultMetrics({ register: registry, prefix: 'jejak_' });
-            return registry;
-          },
-        },
+        { provide: METRICS_REGISTRY, useFactory: () => new ProcessMetricsRegistry('jejak_') },
         HealthService,
         auditAnchorsProvider(options.config),
         ...(options.sealAuditAnchors ? [AuditAnchorSchedule] : []),
@@ -84,6 +78,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.metrics.stop();
     await this.store.close();
     await this.pool.end();
   }
