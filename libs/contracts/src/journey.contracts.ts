@@ -14,6 +14,8 @@ export const JOURNEY_MESSAGE_TYPES = {
   GraduatedToLanjutan: 'jejak.journey.GraduatedToLanjutan.v1',
   CaseWithdrawn: 'jejak.journey.CaseWithdrawn.v1',
   PersonalDataErased: 'jejak.journey.PersonalDataErased.v1',
+  ProcessingRestricted: 'jejak.journey.ProcessingRestricted.v1',
+  ProcessingRestrictionLifted: 'jejak.journey.ProcessingRestrictionLifted.v1',
 } as const;
 
 type T = typeof JOURNEY_MESSAGE_TYPES;
@@ -79,6 +81,18 @@ export interface PersonalDataErasedV1 {
   entrepreneurId: string;
 }
 
+/** "Processing of X's data is restricted (UU PDP)": stop processing anything linked to this id until it is lifted. */
+export interface ProcessingRestrictedV1 {
+  entrepreneurId: string;
+  restrictedOn: string;
+}
+
+/** The restriction ended: you may process this entrepreneur's data again. */
+export interface ProcessingRestrictionLiftedV1 {
+  entrepreneurId: string;
+  liftedOn: string;
+}
+
 export type JourneyIntegrationEvent =
   | IntegrationEvent<T['EntrepreneurRegistered'], EntrepreneurRegisteredV1>
   | IntegrationEvent<T['EntrepreneurRegionCorrected'], EntrepreneurRegionCorrectedV1>
@@ -87,4 +101,6 @@ export type JourneyIntegrationEvent =
   | IntegrationEvent<T['BusinessMonitored'], BusinessMonitoredV1>
   | IntegrationEvent<T['GraduatedToLanjutan'], GraduatedToLanjutanV1>
   | IntegrationEvent<T['CaseWithdrawn'], CaseWithdrawnV1>
-  | IntegrationEvent<T['PersonalDataErased'], PersonalDataErasedV1>;
+  | IntegrationEvent<T['PersonalDataErased'], PersonalDataErasedV1>
+  | IntegrationEvent<T['ProcessingRestricted'], ProcessingRestrictedV1>
+  | IntegrationEvent<T['ProcessingRestrictionLifted'], ProcessingRestrictionLiftedV1>;

@@ -32,6 +32,8 @@ const SAMPLES: { [T in JourneyEventType]: Extract<JourneyEvent, { type: T }>['da
   ProfileCorrected: { entrepreneurId: ENTREPRENEUR, regionCode: '32.16.02.2003', kecamatanCode: '32.16.02', fullName: 'Siti Rahayu Putri', reason: 'typo in the name' },
   CaseworkerAssigned: { entrepreneurId: ENTREPRENEUR, caseworkerId: 'cw-7', previousCaseworkerId: 'cw-3' },
   PersonalDataErased: { entrepreneurId: ENTREPRENEUR, reason: 'request by Siti', requestReference: 'PDP-2025-17' },
+  ProcessingRestricted: { entrepreneurId: ENTREPRENEUR, restrictedOn: '2025-05-02', requestReference: 'PDP-2025-18' },
+  ProcessingRestrictionLifted: { entrepreneurId: ENTREPRENEUR, liftedOn: '2025-05-20' },
   GroupFormed: {
     groupId: GROUP, name: 'Kelompok Bu Siti', regionCode: '32.16.01.2001', kecamatanCode: '32.16.01', businessType: 'catering',
     programme: 'TKM_PEMULA', formedOn: '2025-02-20', maxMembers: 10,
@@ -61,6 +63,10 @@ const EXPECTED: Record<JourneyEventType, { type: string; topic: string; key: str
   ProfileCorrected: { type: 'jejak.journey.EntrepreneurRegionCorrected.v1', topic: 'jejak.journey.v1', key: ENTREPRENEUR, data: { entrepreneurId: ENTREPRENEUR, kecamatanCode: '32.16.02' } },
   CaseworkerAssigned: null,
   PersonalDataErased: { type: 'jejak.journey.PersonalDataErased.v1', topic: 'jejak.journey.v1', key: ENTREPRENEUR, data: { entrepreneurId: ENTREPRENEUR } },
+  ProcessingRestricted: { type: 'jejak.journey.ProcessingRestricted.v1', topic: 'jejak.journey.v1', key: ENTREPRENEUR, data: { entrepreneurId: ENTREPRENEUR, restrictedOn: '2025-05-02' } },
+  ProcessingRestrictionLifted: {
+    type: 'jejak.journey.ProcessingRestrictionLifted.v1', topic: 'jejak.journey.v1', key: ENTREPRENEUR, data: { entrepreneurId: ENTREPRENEUR, liftedOn: '2025-05-20' },
+  },
   GroupFormed: {
     type: 'jejak.groups.GroupFormed.v1', topic: 'jejak.groups.v1', key: GROUP,
     data: { groupId: GROUP, kecamatanCode: '32.16.01', programme: 'TKM_PEMULA', formedOn: '2025-02-20', maxMembers: 10 },

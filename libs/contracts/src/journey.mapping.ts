@@ -58,6 +58,11 @@ export function toIntegrationEvents(recorded: RecordedEvent): JejakIntegrationEv
       return journey(J.CaseWithdrawn, e.data.entrepreneurId, { entrepreneurId: e.data.entrepreneurId, withdrawnOn: e.data.withdrawnOn });
     case 'PersonalDataErased':
       return journey(J.PersonalDataErased, e.data.entrepreneurId, { entrepreneurId: e.data.entrepreneurId });
+    case 'ProcessingRestricted':
+      // the request reference is an office's file number for the person: not for consumers
+      return journey(J.ProcessingRestricted, e.data.entrepreneurId, { entrepreneurId: e.data.entrepreneurId, restrictedOn: e.data.restrictedOn });
+    case 'ProcessingRestrictionLifted':
+      return journey(J.ProcessingRestrictionLifted, e.data.entrepreneurId, { entrepreneurId: e.data.entrepreneurId, liftedOn: e.data.liftedOn });
     case 'CaseworkerAssigned':
       // Internal workload: caseworker ids identify staff and mean nothing outside the agency.
       return [];

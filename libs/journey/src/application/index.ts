@@ -5,10 +5,12 @@ import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-d
 import { FormGroupHandler } from './form-group/form-group.handler';
 import { GraduateToLanjutanHandler } from './graduate-to-lanjutan/graduate-to-lanjutan.handler';
 import { JoinGroupHandler } from './join-group/join-group.handler';
+import { LiftProcessingRestrictionHandler } from './lift-processing-restriction/lift-processing-restriction.handler';
 import { RecordGrantHandler } from './record-grant/record-grant.handler';
 import { RecordMonitoringVisitHandler } from './record-monitoring-visit/record-monitoring-visit.handler';
 import { RecordTrainingHandler } from './record-training/record-training.handler';
 import { RegisterEntrepreneurHandler } from './register-entrepreneur/register-entrepreneur.handler';
+import { RestrictProcessingHandler } from './restrict-processing/restrict-processing.handler';
 import { WithdrawHandler } from './withdraw/withdraw.handler';
 
 export type { CommandMeta, WriteResult } from './shared/command-meta';
@@ -23,6 +25,8 @@ export { WithdrawCommand } from './withdraw/withdraw.command';
 export { CorrectProfileCommand } from './correct-profile/correct-profile.command';
 export { AssignCaseworkerCommand } from './assign-caseworker/assign-caseworker.command';
 export { ErasePersonalDataCommand } from './erase-personal-data/erase-personal-data.command';
+export { RestrictProcessingCommand } from './restrict-processing/restrict-processing.command';
+export { LiftProcessingRestrictionCommand } from './lift-processing-restriction/lift-processing-restriction.command';
 export { FormGroupCommand } from './form-group/form-group.command';
 export { JoinGroupCommand } from './join-group/join-group.command';
 export { ReadStreamHistoryQuery, VerifyStreamQuery } from './audit-stream/audit-stream.queries';
@@ -39,6 +43,8 @@ export const JOURNEY_WRITE_HANDLERS = [
   CorrectProfileHandler,
   AssignCaseworkerHandler,
   ErasePersonalDataHandler,
+  RestrictProcessingHandler,
+  LiftProcessingRestrictionHandler,
   FormGroupHandler,
   JoinGroupHandler,
   ReadStreamHistoryHandler,

@@ -36,6 +36,8 @@ describe('the journey’s refusals in Indonesian', () => {
     ['a second graduation on another day', () => given(history.graduated()).refuses(commands.graduate({ graduatedOn: '2024-06-01' })), 'JOURNEY.ALREADY_GRADUATED'],
     ['a training after withdrawal', () => given(history.withdrawn()).refuses(commands.train()), 'JOURNEY.WITHDRAWN'],
     ['a training after erasure', () => given(history.erased()).refuses(commands.train()), 'ENTREPRENEUR.ERASED'],
+    ['a training while processing is restricted', () => given(history.restricted()).refuses(commands.train()), 'ENTREPRENEUR.PROCESSING_RESTRICTED'],
+    ['a lift dated before the restriction', () => given(history.restricted()).refuses(commands.lift({ liftedOn: '2024-05-01' })), 'JOURNEY.DATE_BEFORE_MILESTONE'],
     ['another visit on a recorded day', () => given(history.eligible()).refuses(commands.visit({ visitedOn: '2024-04-01', workersTotal: 5 })), 'JOURNEY.VISIT_ALREADY_RECORDED'],
     ['a training that ends tomorrow', () => given(history.registered()).refuses(commands.train({ completedOn: TOMORROW })), 'JOURNEY.DATE_IN_FUTURE'],
     ['a training that ends before it starts', () => given(history.registered()).refuses(commands.train({ startedOn: '2024-06-10', completedOn: '2024-06-01' })), 'JOURNEY.DATE_BEFORE_MILESTONE'],
@@ -79,6 +81,12 @@ describe('the journey’s refusals in Indonesian', () => {
     const { id } = both(given(history.funded()).refuses(commands.graduate()));
     expect(id.detail).toBe('Belum memenuhi syarat lulus ke TKM Lanjutan: kunjungan monev belum cukup; usaha tidak aktif pada kunjungan terakhir; jumlah pekerja belum cukup');
     expect(id.reasons).toEqual(['too_few_visits', 'business_not_active', 'too_few_workers']);
+  });
+
+  it('says since when processing is restricted, and that no new record is taken until it is lifted', () => {
+    const { id, en } = both(given(history.restricted()).refuses(commands.visit()));
+    expect(id.detail).toBe('Pemrosesan data pribadi wirausaha ini dibatasi sejak 2024-05-20; kasus ini tidak dapat menerima catatan baru sampai pembatasan dicabut');
+    expect(en.detail).toContain('since 2024-05-20');
   });
 
   it('names the allowed values and the sexes as the English does', () => {

@@ -23,6 +23,7 @@ const MILESTONES: Record<Milestone, string> = {
   graduation: 'kelulusan ke TKM Lanjutan',
   latestMilestone: 'catatan terakhir pada kasus ini',
   groupFormed: 'pembentukan kelompok',
+  restriction: 'pembatasan pemrosesan data',
 };
 
 const SEXES: Record<string, string> = { F: 'perempuan', M: 'laki-laki' };
@@ -35,6 +36,8 @@ const DOMAIN: Record<ErrorCode, Text> = {
   'ENTREPRENEUR.ALREADY_REGISTERED': ({ field }) => (field === 'nik' ? 'Orang dengan NIK ini sudah terdaftar' : 'Wirausaha ini sudah terdaftar'),
   'ENTREPRENEUR.NOT_FOUND': ({ id, asOf }) => (id ? `Wirausaha ${id} tidak terdaftar${onDate(asOf)}` : 'Tidak ada wirausaha yang terdaftar dengan ID ini'),
   'ENTREPRENEUR.ERASED': () => 'Data pribadi wirausaha ini sudah dihapus; kasus ini tidak dapat menerima catatan baru',
+  'ENTREPRENEUR.PROCESSING_RESTRICTED': ({ on: date }) =>
+    `Pemrosesan data pribadi wirausaha ini dibatasi sejak ${date}; kasus ini tidak dapat menerima catatan baru sampai pembatasan dicabut`,
   'JOURNEY.NOT_TRAINED': () => 'Bantuan TKM Pemula hanya dapat dicatat setelah ada pelatihan yang selesai',
   'JOURNEY.GRANT_ALREADY_RECEIVED': ({ programme, on: date }) =>
     date ? `Bantuan ${programme} sudah pernah diterima pada ${date}` : `Orang ini sudah pernah menerima bantuan ${programme}`,

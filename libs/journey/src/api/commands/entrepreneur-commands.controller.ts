@@ -6,12 +6,14 @@ import type { Response } from 'express';
 import { CurrentActor, Roles, type Actor } from '@jejak/auth';
 import { Ctx, requireIfMatch, type RequestContext } from '@jejak/platform';
 import {
-  AssignCaseworkerCommand, CorrectProfileCommand, ErasePersonalDataCommand, GraduateToLanjutanCommand, RecordGrantCommand,
-  RecordMonitoringVisitCommand, RecordTrainingCommand, RegisterEntrepreneurCommand, WithdrawCommand, type CommandMeta, type WriteResult,
+  AssignCaseworkerCommand, CorrectProfileCommand, ErasePersonalDataCommand, GraduateToLanjutanCommand, LiftProcessingRestrictionCommand,
+  RecordGrantCommand, RecordMonitoringVisitCommand, RecordTrainingCommand, RegisterEntrepreneurCommand, RestrictProcessingCommand, WithdrawCommand,
+  type CommandMeta, type WriteResult,
 } from '../../application';
 import { CorrectProfileDto } from './correct-profile.dto';
 import {
-  AssignCaseworkerDto, ErasureDto, GraduateDto, RecordGrantDto, RecordMonitoringVisitDto, RecordTrainingDto, WithdrawDto,
+  AssignCaseworkerDto, ErasureDto, GraduateDto, LiftRestrictionDto, RecordGrantDto, RecordMonitoringVisitDto, RecordTrainingDto, RestrictionDto,
+  WithdrawDto,
 } from './journey-milestones.dto';
 import { RegisterEntrepreneurDto } from './register-entrepreneur.dto';
 import { commandMeta, WriteEndpoint, written } from './write-endpoint';
@@ -85,6 +87,18 @@ export class EntrepreneurCommandsController {
   @WriteEndpoint('Erase the person’s personal data: crypto-shredding (PersonalDataErased)', 'update')
   erasure(@Param('id', ParseUUIDPipe) id: string, @Body() body: ErasureDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.update(ErasePersonalDataCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/restriction')
+  @WriteEndpoint('Restrict processing of the person’s data: stored, shown to supervisors and auditors only, closed to new facts (ProcessingRestricted)', 'update')
+  restriction(@Param('id', ParseUUIDPipe) id: string, @Body() body: RestrictionDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(RestrictProcessingCommand, id, body, ifMatch, actor, ctx, res);
+  }
+
+  @Post(':id/restriction/lift')
+  @WriteEndpoint('Lift the restriction of processing (ProcessingRestrictionLifted)', 'update')
+  liftRestriction(@Param('id', ParseUUIDPipe) id: string, @Body() body: LiftRestrictionDto, @Headers('if-match') ifMatch: string, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.update(LiftProcessingRestrictionCommand, id, body, ifMatch, actor, ctx, res);
   }
 
   /** Writes to an existing case: If-Match is required (428 without it) and becomes the expected version. */

@@ -126,3 +126,22 @@ export class ErasureDto {
   @Text(200, { optional: true, description: 'reference of the data subject’s request' })
   requestReference?: string;
 }
+
+export class RestrictionDto {
+  @Text(1000, { description: 'why processing is restricted, e.g. the person contests the accuracy of the data (UU PDP)' })
+  reason!: string;
+
+  @Text(200, { optional: true, description: 'reference of the data subject’s request' })
+  requestReference?: string;
+
+  @CalendarDate({ optional: true, description: 'defaults to today (WIB)' })
+  restrictedOn?: string;
+}
+
+export class LiftRestrictionDto {
+  @Text(1000, { description: 'why the restriction ends, e.g. the disputed data was verified' })
+  reason!: string;
+
+  @CalendarDate({ optional: true, description: 'defaults to today (WIB)' })
+  liftedOn?: string;
+}

@@ -6,12 +6,12 @@ import { areaOf, assertKecamatanAccess, canAccessRegion, CurrentActor, Roles, ty
 import { Ctx, setEtag, type RequestContext } from '@jejak/platform';
 import { ProcessingTrail } from '@jejak/personal-data';
 import { GetGroupQuery } from '../../read-models/group-state/get-group.query';
-import type { GroupView } from '../../read-models/group-state/group.view';
+import type { GroupMemberView, GroupView } from '../../read-models/group-state/group.view';
 import { ListGroupSummariesQuery, type GroupSummaryPage } from '../../read-models/group-summary/group-summary.query';
 import { READ_POSITION_HEADER, ReadModelFreshness } from '../../read-models/shared/read-model-freshness';
 import { problem } from '../commands/write-endpoint';
 import { GroupListDto, GroupViewDto } from './group-view.dto';
-import { readBy, shownIn } from './personal-data-reads';
+import { readBy, seesRestrictedData, shownIn } from './personal-data-reads';
 import { CaseParams, GroupListParams } from './query-params.dto';
 
 @ApiTags('groups')
@@ -51,7 +51,9 @@ export class GroupQueriesController {
       new GetGroupQuery(id, params.asOf ? new Date(params.asOf) : undefined, (kecamatanCode) => assertKecamatanAccess(actor, kecamatanCode)),
     );
     // A member's name shows only to whom GET /v1/entrepreneurs/{id} would show it.
-    const members = view.members.map((m) => (m.kecamatanCode !== null && canAccessRegion(actor, m.kecamatanCode) ? m : { ...m, fullName: null }));
+    const shows = (m: GroupMemberView) =>
+      m.kecamatanCode !== null && canAccessRegion(actor, m.kecamatanCode) && (!m.processingRestricted || seesRestrictedData(actor));
+    const members = view.members.map((m) => (shows(m) ? m : { ...m, fullName: null }));
     await this.trail.recordReads(readBy(actor, ctx, params.asOf ? 'group.read_as_of' : 'group.read'), shownIn.group(members));
     setEtag(res, view.version);
     return { ...view, members };

@@ -19,6 +19,9 @@ export class GroupMemberDto implements GroupMemberView {
 
   @ApiProperty()
   personalDataErased!: boolean;
+
+  @ApiProperty({ description: 'processing restricted (UU PDP): the name is shown to supervisors and auditors only' })
+  processingRestricted!: boolean;
 }
 
 /** What GroupFormed fixed, in both answers. */

@@ -1,7 +1,7 @@
 import type { Actor } from '@jejak/auth';
 import type { RequestContext } from '@jejak/platform';
 import type { PersonalDataRead } from '@jejak/personal-data';
-import type { CaseView } from '../../read-models/case-state/case.view';
+import { CASE_PERSONAL_FIELDS, type CaseView } from '../../read-models/case-state/case.view';
 import type { CaseloadItem } from '../../read-models/caseload/caseload.query';
 import type { GroupMemberView } from '../../read-models/group-state/group.view';
 import type { EligibleItem } from '../../read-models/lanjutan-eligibility/lanjutan-eligibility.query';
@@ -23,13 +23,21 @@ export const READ_PURPOSES = [
 ] as const;
 export type ReadPurpose = (typeof READ_PURPOSES)[number];
 
+/**
+ * While a person has processing restricted (UU PDP) their data is stored but not otherwise
+ * processed: supervisors and auditors still see it (oversight, legal claims; the reads are in the
+ * trail), casework does not.
+ */
+export function seesRestrictedData(actor: Actor): boolean {
+  return actor.role === 'supervisor' || actor.role === 'auditor';
+}
+
 export function readBy(actor: Actor, ctx: RequestContext, purpose: ReadPurpose): PersonalDataRead {
   return { purpose, actorId: actor.id, actorRole: actor.role, correlationId: ctx.correlationId };
 }
 
 // The personal fields of each response. An item whose fields are all null (erased, or hidden from
-// the reader's area) showed nothing of that person, so it is no read of their data.
-const CASE_FIELDS = ['fullName', 'birthDate', 'regionCode', 'phone', 'address', 'businessIdea', 'nikMasked'] as const satisfies readonly (keyof CaseView)[];
+// the reader's area, or restricted) showed nothing of that person, so it is no read of their data.
 const CASELOAD_FIELDS = ['fullName', 'regionCode'] as const satisfies readonly (keyof CaseloadItem)[];
 const MEMBER_FIELDS = ['fullName'] as const satisfies readonly (keyof GroupMemberView)[];
 const ELIGIBLE_FIELDS = ['fullName'] as const satisfies readonly (keyof EligibleItem)[];
@@ -39,7 +47,7 @@ function shown<T, K extends keyof T>(items: readonly T[], id: (item: T) => strin
 }
 
 export const shownIn = {
-  case: (view: CaseView) => shown([view], (v) => v.id, CASE_FIELDS),
+  case: (view: CaseView) => shown([view], (v) => v.id, CASE_PERSONAL_FIELDS),
   caseload: (items: readonly CaseloadItem[]) => shown(items, (i) => i.id, CASELOAD_FIELDS),
   group: (members: readonly GroupMemberView[]) => shown(members, (m) => m.entrepreneurId, MEMBER_FIELDS),
   eligibility: (items: readonly EligibleItem[]) => shown(items, (i) => i.id, ELIGIBLE_FIELDS),

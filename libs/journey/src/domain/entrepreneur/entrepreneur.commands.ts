@@ -32,6 +32,12 @@ export type AssignCaseworker = Command<'AssignCaseworker', { caseworkerId: strin
 
 export type ErasePersonalData = Command<'ErasePersonalData', { reason: string; requestReference?: string }>;
 
+/** restrictedOn defaults to today (WIB); the reason goes to metadata.reason, not into the event */
+export type RestrictProcessing = Command<'RestrictProcessing', { reason: string; requestReference?: string; restrictedOn?: IsoDate }>;
+
+/** liftedOn defaults to today (WIB) */
+export type LiftProcessingRestriction = Command<'LiftProcessingRestriction', { reason: string; liftedOn?: IsoDate }>;
+
 export type EntrepreneurCommand =
   | RegisterEntrepreneur
   | RecordTraining
@@ -41,4 +47,6 @@ export type EntrepreneurCommand =
   | Withdraw
   | CorrectProfile
   | AssignCaseworker
-  | ErasePersonalData;
+  | ErasePersonalData
+  | RestrictProcessing
+  | LiftProcessingRestriction;

@@ -7,12 +7,13 @@ import { assignCaseworker, correctProfile, erasePersonalData, register } from '.
 import { recordGrant, recordTraining } from './decisions/milestone.decisions';
 import { recordMonitoringVisit } from './decisions/monitoring.decisions';
 import { graduate, withdraw } from './decisions/closing.decisions';
+import { liftProcessingRestriction, restrictProcessing } from './decisions/restriction.decisions';
 import { assertValidNow } from '../shared/checks';
 
 /**
  * The entrepreneur journey as a decider: decide(command, state, context) -> events. It throws a
  * DomainError when a rule refuses the command, and returns [] when the command already took effect
- * (a retried assignment, a repeated erasure), so a retry never appends twice.
+ * (a retried assignment, a repeated erasure or restriction), so a retry never appends twice.
  */
 export function decide(command: EntrepreneurCommand, state: EntrepreneurState, context: DecisionContext = {}): EntrepreneurEvent[] {
   assertValidNow(command.now);
@@ -35,6 +36,10 @@ export function decide(command: EntrepreneurCommand, state: EntrepreneurState, c
       return assignCaseworker(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'RestrictProcessing':
+      return restrictProcessing(command, state);
+    case 'LiftProcessingRestriction':
+      return liftProcessingRestriction(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -29,6 +29,12 @@ export function evolve(state: EntrepreneurState, event: EntrepreneurEvent): Entr
       return { ...state, caseworkerId: event.data.caseworkerId };
     case 'PersonalDataErased':
       return { ...state, personal: { erased: true } };
+    case 'ProcessingRestricted':
+      return state.restrictedOn === undefined ? { ...state, restrictedOn: event.data.restrictedOn } : state;
+    case 'ProcessingRestrictionLifted': {
+      const { restrictedOn: _lifted, ...unrestricted } = state;
+      return unrestricted;
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

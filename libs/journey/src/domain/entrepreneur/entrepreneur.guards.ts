@@ -16,6 +16,15 @@ export function requireNotErased(state: RegisteredState): void {
   if (state.personal.erased) throw new ConflictError(ErrorCode.ERASED, 'the personal data of this entrepreneur was erased; the case is closed to new facts');
 }
 
+/**
+ * While the person has processing restricted (UU PDP), their data stays stored but no new fact
+ * about them is recorded; erasure, a stronger right, and lifting the restriction still are.
+ */
+export function requireNotRestricted(state: RegisteredState): void {
+  if (state.restrictedOn !== undefined)
+    throw new ConflictError(ErrorCode.PROCESSING_RESTRICTED, `processing of this entrepreneur's data is restricted since ${state.restrictedOn}`, undefined, { on: state.restrictedOn });
+}
+
 export function requireNotWithdrawn(state: RegisteredState): asserts state is Exclude<RegisteredState, WithdrawnCase> {
   if (state.status === 'withdrawn') throw new ConflictError(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${state.withdrawnOn}`, undefined, { on: state.withdrawnOn });
 }
@@ -24,9 +33,15 @@ export function requireNotGraduated(state: RegisteredState): asserts state is Ex
   if (state.status === 'graduated') throw new ConflictError(ErrorCode.ALREADY_GRADUATED, `the entrepreneur graduated to TKM Lanjutan on ${state.graduatedOn}`, undefined, { on: state.graduatedOn });
 }
 
-/** A case still open to journey facts: registered, personal data held, not withdrawn. */
-export function requireOpenCase(state: EntrepreneurState): asserts state is Exclude<RegisteredState, WithdrawnCase> {
+/** A case open to new facts about the person: registered, personal data held, processing not restricted. */
+export function requireProcessable(state: EntrepreneurState): asserts state is RegisteredState {
   requireRegistered(state);
   requireNotErased(state);
+  requireNotRestricted(state);
+}
+
+/** A case still open to journey facts: processable and not withdrawn. */
+export function requireOpenCase(state: EntrepreneurState): asserts state is Exclude<RegisteredState, WithdrawnCase> {
+  requireProcessable(state);
   requireNotWithdrawn(state);
 }

@@ -37,6 +37,8 @@ export interface CaseFacts {
   personal: PersonalProfile;
   demographics: Demographics;
   caseworkerId?: string;
+  /** since when processing is restricted (UU PDP), while it is */
+  restrictedOn?: IsoDate;
   trainings: readonly TrainingFact[];
   grants: readonly GrantFact[];
   visits: readonly VisitFact[];

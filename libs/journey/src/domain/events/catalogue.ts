@@ -19,6 +19,8 @@ export const EVENT_SCHEMA_VERSIONS = {
   ProfileCorrected: 1,
   CaseworkerAssigned: 1,
   PersonalDataErased: 1,
+  ProcessingRestricted: 1,
+  ProcessingRestrictionLifted: 1,
   GroupFormed: 1,
   MemberJoined: 1,
 } as const satisfies Record<JourneyEventType, number>;
@@ -41,6 +43,8 @@ export const PERSONAL_FIELDS = {
   ProfileCorrected: ['fullName', 'birthDate', 'regionCode', 'phone', 'address', 'businessIdea', 'reason'],
   CaseworkerAssigned: [],
   PersonalDataErased: [],
+  ProcessingRestricted: [],
+  ProcessingRestrictionLifted: [],
   GroupFormed: [],
   MemberJoined: [],
 } as const satisfies { [T in JourneyEventType]: readonly (keyof DataOf<T>)[] };

@@ -113,6 +113,19 @@ export type PersonalDataErased = DomainEvent<'PersonalDataErased', {
   requestReference?: string;
 }>;
 
+/**
+ * The person's right to restriction (UU PDP): their data stays stored but is not otherwise
+ * processed until the restriction is lifted. The reason is not in the data: like erasure's, it
+ * goes to metadata.reason, so the event holds nothing personal.
+ */
+export type ProcessingRestricted = DomainEvent<'ProcessingRestricted', {
+  entrepreneurId: string;
+  restrictedOn: IsoDate;
+  requestReference?: string;
+}>;
+
+export type ProcessingRestrictionLifted = DomainEvent<'ProcessingRestrictionLifted', { entrepreneurId: string; liftedOn: IsoDate }>;
+
 export type EntrepreneurEvent =
   | Registered
   | Trained
@@ -122,4 +135,6 @@ export type EntrepreneurEvent =
   | Withdrawn
   | ProfileCorrected
   | CaseworkerAssigned
-  | PersonalDataErased;
+  | PersonalDataErased
+  | ProcessingRestricted
+  | ProcessingRestrictionLifted;

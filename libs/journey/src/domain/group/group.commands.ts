@@ -20,6 +20,8 @@ export type FormGroup = Command<'FormGroup', {
 export interface MemberStanding {
   registeredOn: IsoDate;
   erased: boolean;
+  /** since when processing of their data is restricted (UU PDP), while it is */
+  restrictedOn?: IsoDate;
   /** the day they left the programme, when they did */
   withdrawnOn?: IsoDate;
 }
@@ -27,7 +29,12 @@ export interface MemberStanding {
 /** The standing of a person's case (folded from their stream); refuses a person never registered. */
 export function standingOf(person: EntrepreneurState): MemberStanding {
   requireRegistered(person);
-  return { registeredOn: person.registeredOn, erased: person.personal.erased, withdrawnOn: person.status === 'withdrawn' ? person.withdrawnOn : undefined };
+  return {
+    registeredOn: person.registeredOn,
+    erased: person.personal.erased,
+    restrictedOn: person.restrictedOn,
+    withdrawnOn: person.status === 'withdrawn' ? person.withdrawnOn : undefined,
+  };
 }
 
 export type JoinGroup = Command<'JoinGroup', {

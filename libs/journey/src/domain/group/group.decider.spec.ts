@@ -108,6 +108,7 @@ describe('a formed group', () => {
       ['who withdrew the day they join', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-03-02' }, ErrorCode.WITHDRAWN, 'entrepreneurId'],
       ['who withdrew the day after joining (a membership entered late)', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-03-03' }, 'ok', undefined],
       ['whose personal data was erased', { registeredOn: '2024-01-10', erased: true }, ErrorCode.ERASED, 'entrepreneurId'],
+      ['whose processing is restricted', { registeredOn: '2024-01-10', erased: false, restrictedOn: '2024-03-01' }, ErrorCode.PROCESSING_RESTRICTED, 'entrepreneurId'],
     ] as const)('a member %s: %s', (_who, member, expected, field) => {
       if (expected === 'ok') expect(given([formed()]).when(join('e-1', { member }))).toEqual([joined('e-1')]);
       else expect(given([formed()]).refuses(join('e-1', { member }))).toMatchObject({ code: expected, kind: 'conflict', field });
@@ -116,6 +117,12 @@ describe('a formed group', () => {
     it('names the day of the withdrawal', () => {
       const refusal = given([formed()]).refuses(join('e-1', { member: { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-02-01' } }));
       expect(refusal.message).toContain('2024-02-01');
+    });
+
+    it('names since when processing is restricted', () => {
+      const refusal = given([formed()]).refuses(join('e-1', { member: { registeredOn: '2024-01-10', erased: false, restrictedOn: '2024-03-01' } }));
+      expect(refusal).toMatchObject({ params: { on: '2024-03-01' } });
+      expect(refusal.message).toContain('2024-03-01');
     });
   });
 });

@@ -55,6 +55,9 @@ function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
   // a kelompok is formed of people in the programme: not one who left it, nor one closed to new facts
   const { member } = command;
   if (member.erased) conflict(ErrorCode.ERASED, 'the personal data of this entrepreneur was erased; the case is closed to new facts', 'entrepreneurId');
+  // a membership is a new fact about the person, which a restriction of processing holds back
+  if (member.restrictedOn !== undefined)
+    conflict(ErrorCode.PROCESSING_RESTRICTED, `processing of this entrepreneur's data is restricted since ${member.restrictedOn}`, 'entrepreneurId', { on: member.restrictedOn });
   // a membership dated before the withdrawal is a true fact, entered late; one on or after it is not
   if (member.withdrawnOn !== undefined && !isBefore(joinedOn, member.withdrawnOn))
     conflict(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${member.withdrawnOn}`, 'entrepreneurId', { on: member.withdrawnOn });

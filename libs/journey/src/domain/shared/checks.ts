@@ -15,6 +15,7 @@ export const MILESTONES = {
   graduation: 'graduation',
   latestMilestone: 'the latest recorded milestone',
   groupFormed: 'the forming of the group',
+  restriction: 'the restriction of processing',
 } as const;
 export type Milestone = keyof typeof MILESTONES;
 

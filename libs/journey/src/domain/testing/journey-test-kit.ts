@@ -84,6 +84,8 @@ export const history = {
   graduated: (): EntrepreneurEvent[] => [...history.eligible(), { type: 'GraduatedToLanjutan', data: { entrepreneurId: ID, graduatedOn: '2024-05-10' } }],
   withdrawn: (): EntrepreneurEvent[] => [...history.trained(), { type: 'Withdrawn', data: { entrepreneurId: ID, withdrawnOn: '2024-02-20', reason: 'pindah kerja' } }],
   erased: (): EntrepreneurEvent[] => [...history.funded(), { type: 'PersonalDataErased', data: { entrepreneurId: ID, reason: 'permintaan subjek data' } }],
+  /** an eligible case whose processing is restricted since 2024-05-20 */
+  restricted: (): EntrepreneurEvent[] => [...history.eligible(), { type: 'ProcessingRestricted', data: { entrepreneurId: ID, restrictedOn: '2024-05-20' } }],
 };
 
 export function fold(events: readonly EntrepreneurEvent[]): EntrepreneurState {
@@ -106,6 +108,8 @@ export const commands = {
   correct: (over: Partial<Body<'CorrectProfile'>> = {}) => command('CorrectProfile', { reason: 'salah ketik', ...over }),
   assign: (caseworkerId = 'cw-1') => command('AssignCaseworker', { caseworkerId }),
   erase: (over: Partial<Body<'ErasePersonalData'>> = {}) => command('ErasePersonalData', { reason: 'permintaan subjek data', ...over }),
+  restrict: (over: Partial<Body<'RestrictProcessing'>> = {}) => command('RestrictProcessing', { reason: 'keberatan atas akurasi data', ...over }),
+  lift: (over: Partial<Body<'LiftProcessingRestriction'>> = {}) => command('LiftProcessingRestriction', { reason: 'data sudah diverifikasi', ...over }),
 };
 
 /** given(events).when(command) -> the events decided, or the DomainError thrown. */

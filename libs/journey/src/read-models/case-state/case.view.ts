@@ -18,6 +18,9 @@ export interface CaseView {
   /** only the region and serial stay visible: enough to recognise a person, not to impersonate them */
   nikMasked: string | null;
   personalDataErased: boolean;
+  /** processing restricted (UU PDP): personal fields are shown to supervisors and auditors only */
+  processingRestricted: boolean;
+  restrictedOn: IsoDate | null;
   sex: string;
   birthYear: number;
   kecamatanCode: string;
@@ -50,6 +53,8 @@ export function caseView(state: RegisteredState, version: number, lastEventAt: D
     businessIdea: p?.businessIdea ?? null,
     nikMasked: typeof p?.nik === 'string' ? `${p.nik.slice(0, 6)}******${p.nik.slice(-4)}` : null,
     personalDataErased: state.personal.erased || keyDestroyed,
+    processingRestricted: state.restrictedOn !== undefined,
+    restrictedOn: state.restrictedOn ?? null,
     sex: d.sex,
     birthYear: d.birthYear,
     kecamatanCode: d.kecamatanCode,
@@ -69,4 +74,12 @@ export function caseView(state: RegisteredState, version: number, lastEventAt: D
     }),
     lastEventAt: lastEventAt.toISOString(),
   };
+}
+
+/** The personal fields of the case view. */
+export const CASE_PERSONAL_FIELDS = ['fullName', 'birthDate', 'regionCode', 'phone', 'address', 'businessIdea', 'nikMasked'] as const satisfies readonly (keyof CaseView)[];
+
+/** The case as an erased one shows, but still marked as held: what a restricted case shows to casework. */
+export function withoutPersonalFields(view: CaseView): CaseView {
+  return { ...view, ...Object.fromEntries(CASE_PERSONAL_FIELDS.map((f) => [f, null])) };
 }

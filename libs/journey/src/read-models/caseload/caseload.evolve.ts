@@ -38,6 +38,10 @@ function applied(row: CaseloadRow, event: RecordedJourneyEvent): CaseloadRow {
       return { ...row, caseworkerId: event.data.caseworkerId };
     case 'PersonalDataErased':
       return { ...row, fullName: null, regionCode: null, erased: true };
+    case 'ProcessingRestricted':
+      return { ...row, restricted: true };
+    case 'ProcessingRestrictionLifted':
+      return { ...row, restricted: false };
     case 'GroupFormed':
     case 'MemberJoined':
       return row;
@@ -67,6 +71,7 @@ function registered(event: RecordedOf<'Registered'>): CaseloadRow {
     registeredPosition: event.globalPosition,
     lastPosition: event.globalPosition,
     erased: false,
+    restricted: false,
   };
 }
 

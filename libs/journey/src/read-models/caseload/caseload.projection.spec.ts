@@ -63,6 +63,35 @@ describe('caseload projection', () => {
     expect(await rowOf(p.id)).toEqual(once);
   });
 
+  it('marks a restricted case and keeps its name and village stored; the lift clears the mark', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.restricted()]);
+    await projectFrom(start);
+    expect(await rowOf(p.id)).toMatchObject({ full_name: 'Siti Aminah', region_code: '32.16.01.2001', restricted: true, erased: false, version: 2 });
+    await h.append(p.stream, [p.restrictionLifted()]);
+    await projectFrom(start);
+    expect(await rowOf(p.id)).toMatchObject({ full_name: 'Siti Aminah', restricted: false, version: 3 });
+  });
+
+  it('changes nothing when the restriction and its lift are delivered twice', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.restricted()]);
+    const restricted = await h.events(start);
+    await h.project([caseload], restricted);
+    const once = await rowOf(p.id);
+    await h.project([caseload], [...restricted, ...restricted.slice(-1)]);
+    expect(await rowOf(p.id)).toEqual(once);
+    await h.append(p.stream, [p.restrictionLifted()]);
+    const all = await h.events(start);
+    await h.project([caseload], all);
+    const lifted = await rowOf(p.id);
+    // a late re-delivery of the restriction must not restrict the case again
+    await h.project([caseload], [...all.slice(-2), ...all.slice(-1)]);
+    expect(await rowOf(p.id)).toEqual(lifted);
+  });
+
   it('takes a corrected name, and drops name and village on erasure while stage and kecamatan stay', async () => {
     const p = aPerson();
     const start = await h.store.headPosition();

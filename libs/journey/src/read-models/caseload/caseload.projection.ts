@@ -30,7 +30,8 @@ const table: TableSpec = {
     version integer NOT NULL,
     registered_position bigint NOT NULL,
     last_position bigint NOT NULL,
-    erased boolean NOT NULL
+    erased boolean NOT NULL,
+    restricted boolean NOT NULL
   )`,
   // pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it
   indexes: (t, ix) => [
@@ -67,6 +68,7 @@ const rows: RowTable<CaseloadRow> = {
     { name: 'registered_position', sqlType: 'bigint', write: (r) => r.registeredPosition },
     { name: 'last_position', sqlType: 'bigint', write: (r) => r.lastPosition },
     { name: 'erased', sqlType: 'boolean', write: (r) => r.erased },
+    { name: 'restricted', sqlType: 'boolean', write: (r) => r.restricted },
   ],
   read: (r) => ({
     entrepreneurId: String(r.entrepreneur_id),
@@ -85,6 +87,7 @@ const rows: RowTable<CaseloadRow> = {
     registeredPosition: asNumber(r.registered_position),
     lastPosition: asNumber(r.last_position),
     erased: Boolean(r.erased),
+    restricted: Boolean(r.restricted),
   }),
 };
 
@@ -94,7 +97,8 @@ const NEEDS_PERSONAL = new Set(['Registered', 'ProfileCorrected']);
 export function caseloadProjection(personalData: PersonalDataReader): Projection {
   return {
     name: 'caseload',
-    version: 1,
+    // 2: the restricted column (ProcessingRestricted, ProcessingRestrictionLifted)
+    version: 2,
     tables: [table],
     handles: ENTREPRENEUR_EVENT_TYPES,
     async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {

@@ -18,6 +18,8 @@ export interface CaseloadFilter {
   cursor?: string;
   /** the caller's area (token kecamatan codes); undefined: no limit */
   area?: readonly string[];
+  /** the caller may not see restricted people's data: their rows show no name or village, and no name or village finds them */
+  hideRestricted?: boolean;
 }
 
 export interface CaseloadItem {
@@ -32,6 +34,7 @@ export interface CaseloadItem {
   nextFollowUpOn: string | null;
   version: number;
   personalDataErased: boolean;
+  processingRestricted: boolean;
 }
 
 export interface CaseloadPage {
@@ -63,19 +66,22 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseloadQuery, Cas
       const refs = values.map((v) => `$${params.push(v)}`);
       where.push(sql(...refs));
     };
+    // for a hidden row the kecamatan is the finest region a filter may match, as after erasure
+    const regionPath = filter.hideRestricted ? 'CASE WHEN restricted THEN kecamatan_code ELSE region_path END' : 'region_path';
+    const personal = (column: string) => (filter.hideRestricted ? `CASE WHEN restricted THEN NULL ELSE ${column} END` : column);
     if (filter.stage) add((a) => `stage = ${a}`, filter.stage);
     if (filter.programme) add((a) => `programme = ${a}`, filter.programme);
     if (filter.caseworkerId) add((a) => `caseworker_id = ${a}`, filter.caseworkerId);
-    if (filter.regionCode) add((a, b) => `(region_path = ${a} OR region_path LIKE ${b})`, ...regionPrefixParams(filter.regionCode));
-    if (filter.q) add((a) => `name_search LIKE ${a}`, `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (filter.regionCode) add((a, b) => `(${regionPath} = ${a} OR ${regionPath} LIKE ${b})`, ...regionPrefixParams(filter.regionCode));
+    if (filter.q) add((a) => `${personal('name_search')} LIKE ${a}`, `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (filter.area) {
       const areaPrefixes = filter.area.map((code) => `${code}.%`);
       add((a, b) => `(kecamatan_code = ANY(${a}) OR kecamatan_code LIKE ANY(${b}))`, [...filter.area], areaPrefixes);
     }
     if (filter.cursor) add((a) => `registered_position < ${a}`, decodeCursor(filter.cursor, isCursor).p);
     const { rows } = await this.pool.query(
-      `SELECT entrepreneur_id, full_name, stage, region_code, kecamatan_code, programme, caseworker_id, last_event_at,
-              next_follow_up_on::text AS next_follow_up_on, version, erased, registered_position
+      `SELECT entrepreneur_id, ${personal('full_name')} AS full_name, stage, ${personal('region_code')} AS region_code, kecamatan_code, programme,
+              caseworker_id, last_event_at, next_follow_up_on::text AS next_follow_up_on, version, erased, restricted, registered_position
        FROM ${CASELOAD_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY registered_position DESC LIMIT ${filter.limit + 1}`,
       params,
@@ -95,6 +101,7 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseloadQuery, Cas
         nextFollowUpOn: r.next_follow_up_on,
         version: r.version,
         personalDataErased: r.erased,
+        processingRestricted: r.restricted,
       })),
       nextCursor: rows.length > filter.limit && last ? encodeCursor({ p: Number(last.registered_position) }) : null,
     };

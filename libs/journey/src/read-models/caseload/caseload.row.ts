@@ -30,4 +30,6 @@ export interface CaseloadRow {
   registeredPosition: number;
   lastPosition: number;
   erased: boolean;
+  /** processing restricted (UU PDP): the name and village stay stored but are hidden from casework */
+  restricted: boolean;
 }

@@ -10,6 +10,7 @@ export interface GroupMemberView {
   fullName: string | null;
   kecamatanCode: string | null;
   personalDataErased: boolean;
+  processingRestricted: boolean;
 }
 
 /** What GET /v1/groups/{id} answers: the kelompok folded from its stream, with the fields GroupFormed fixed. */
@@ -53,6 +54,7 @@ export function groupView(facts: GroupFacts, version: number, lastEventAt: Date,
     fullName: cases[i]?.fullName ?? null,
     kecamatanCode: cases[i]?.kecamatanCode ?? null,
     personalDataErased: cases[i]?.personalDataErased ?? false,
+    processingRestricted: cases[i]?.processingRestricted ?? false,
   }));
   return { ...group, version, members, lastEventAt: lastEventAt.toISOString() };
 }

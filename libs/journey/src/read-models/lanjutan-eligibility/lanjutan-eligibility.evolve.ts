@@ -51,7 +51,8 @@ export function judged(row: EligibilityRow, policy: GraduationPolicy): Eligibili
   const verdict = lanjutanEligibility(row.state, policy);
   return {
     ...row,
-    eligible: verdict.eligible && !row.erased,
+    // a restricted person's data is not processed, so no automated decision is made about them
+    eligible: verdict.eligible && !row.erased && row.state.restrictedOn === undefined,
     gaps: verdict.gaps,
     visitsCounted: verdict.visitsCounted,
     latestWorkersTotal: verdict.latestWorkersTotal ?? null,

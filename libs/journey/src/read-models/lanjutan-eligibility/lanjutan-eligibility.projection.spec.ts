@@ -37,6 +37,34 @@ describe('Lanjutan eligibility projection', () => {
     expect(await rowOf(p.id)).toMatchObject({ eligible: false, erased: true });
   });
 
+  it('leaves a restricted person out while the restriction lasts (no automated decision), and lists them again once it is lifted', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.trained(), p.granted(), p.monitored('2024-06-01'), p.monitored('2024-12-01'), p.restricted('2024-12-05')]);
+    await h.project([projection], await h.events(start));
+    expect(await rowOf(p.id)).toMatchObject({ eligible: false, gaps: [], erased: false });
+    await h.append(p.stream, [p.restrictionLifted('2024-12-20')]);
+    await h.project([projection], await h.events(start));
+    expect(await rowOf(p.id)).toMatchObject({ eligible: true });
+  });
+
+  it('changes nothing when the restriction and its lift are delivered twice', async () => {
+    const p = aPerson();
+    const start = await h.store.headPosition();
+    await h.append(p.stream, [p.registered(), p.trained(), p.granted(), p.monitored('2024-06-01'), p.monitored('2024-12-01'), p.restricted('2024-12-05')]);
+    const restricted = await h.events(start);
+    await h.project([projection], restricted);
+    const once = await rowOf(p.id);
+    await h.project([projection], [...restricted, ...restricted.slice(-1)]);
+    expect(await rowOf(p.id)).toEqual(once);
+    await h.append(p.stream, [p.restrictionLifted('2024-12-20')]);
+    const all = await h.events(start);
+    await h.project([projection], all);
+    const lifted = await rowOf(p.id);
+    await h.project([projection], [...all.slice(-2), ...all.slice(-1)]);
+    expect(await rowOf(p.id)).toEqual(lifted);
+  });
+
   it('changes nothing when the same events are delivered twice', async () => {
     const p = aPerson();
     const start = await h.store.headPosition();

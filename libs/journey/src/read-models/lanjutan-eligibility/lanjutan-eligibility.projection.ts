@@ -59,9 +59,11 @@ export function lanjutanEligibilityProjection(policy: GraduationPolicy): Project
   return {
     name: 'lanjutan_eligibility',
     // its rows judge the policy: a changed JEJAK_LANJUTAN_* rebuilds the list, as a code change would
-    version: versionWithSettings(1, policy),
+    // 2: restricted cases are not eligible (ProcessingRestricted, ProcessingRestrictionLifted)
+    version: versionWithSettings(2, policy),
     tables: [table],
-    handles: new Set(['Registered', 'Trained', 'GrantReceived', 'Monitored', 'GraduatedToLanjutan', 'Withdrawn', 'ProfileCorrected', 'PersonalDataErased']),
+    handles: new Set(['Registered', 'Trained', 'GrantReceived', 'Monitored', 'GraduatedToLanjutan', 'Withdrawn', 'ProfileCorrected', 'PersonalDataErased',
+      'ProcessingRestricted', 'ProcessingRestrictionLifted']),
     async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {
       await projectRows(ctx, ctx.table(ELIGIBILITY_TABLE), rows, journeyEvents(batch), entrepreneurStreamId, evolveEligibility, (row) => judged(row, policy));
     },

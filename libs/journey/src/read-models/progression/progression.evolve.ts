@@ -29,6 +29,8 @@ export function evolveProgression(row: ProgressionRow | undefined, event: Record
       return { ...next, kecamatanCode: event.data.kecamatanCode ?? next.kecamatanCode };
     case 'CaseworkerAssigned':
     case 'PersonalDataErased':
+    case 'ProcessingRestricted':
+    case 'ProcessingRestrictionLifted':
     case 'GroupFormed':
     case 'MemberJoined':
       return next;

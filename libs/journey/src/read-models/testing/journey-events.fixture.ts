@@ -40,6 +40,8 @@ export function aPerson(id: string = randomUUID()) {
     }),
     assigned: (caseworkerId: string): EntrepreneurEvent => ({ type: 'CaseworkerAssigned', data: { entrepreneurId: id, caseworkerId } }),
     erased: (): EntrepreneurEvent => ({ type: 'PersonalDataErased', data: { entrepreneurId: id, reason: 'permintaan subjek data' } }),
+    restricted: (restrictedOn = '2024-06-05'): EntrepreneurEvent => ({ type: 'ProcessingRestricted', data: { entrepreneurId: id, restrictedOn } }),
+    restrictionLifted: (liftedOn = '2024-06-20'): EntrepreneurEvent => ({ type: 'ProcessingRestrictionLifted', data: { entrepreneurId: id, liftedOn } }),
   };
 }
 

@@ -2,7 +2,7 @@ import type { EntrepreneurEvent } from '../../events/entrepreneur.events';
 import type { GraduateToLanjutan, Withdraw } from '../entrepreneur.commands';
 import type { EntrepreneurState, RegisteredState } from '../entrepreneur.state';
 import { pemulaGrant } from '../entrepreneur.state';
-import { requireNotErased, requireNotGraduated, requireOpenCase, requireRegistered } from '../entrepreneur.guards';
+import { requireNotGraduated, requireOpenCase, requireProcessable } from '../entrepreneur.guards';
 import { lanjutanEligibility } from '../lanjutan-eligibility';
 import type { GraduationPolicy } from '../../policy/journey-policy';
 import { assertNotBefore, assertPastDate, assertText, conflict, ifPresent } from '../../shared/checks';
@@ -33,8 +33,7 @@ export function graduate(command: GraduateToLanjutan, state: EntrepreneurState, 
  * and a withdrawal dated before something the case already records would contradict history.
  */
 export function withdraw(command: Withdraw, state: EntrepreneurState): EntrepreneurEvent[] {
-  requireRegistered(state);
-  requireNotErased(state);
+  requireProcessable(state);
   requireNotGraduated(state);
   const { entrepreneurId, now, withdrawnOn, reason } = command;
   assertPastDate('withdrawnOn', withdrawnOn, now);

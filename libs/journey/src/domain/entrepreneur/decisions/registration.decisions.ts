@@ -2,7 +2,7 @@ import type { EntrepreneurEvent, ProfileFields, Registered } from '../../events/
 import type { AssignCaseworker, CorrectProfile, ErasePersonalData, RegisterEntrepreneur } from '../entrepreneur.commands';
 import type { EntrepreneurState } from '../entrepreneur.state';
 import { type DecisionContext, regionsOf } from '../../policy/decision-context';
-import { requireNotErased, requireRegistered } from '../entrepreneur.guards';
+import { requireNotRestricted, requireProcessable, requireRegistered } from '../entrepreneur.guards';
 import { checkProfileFields } from './profile-input.checks';
 import { assertNik } from '../../identity/nik';
 import { assertNotBefore, assertPastDate, assertText, conflict, ifPresent } from '../../shared/checks';
@@ -35,8 +35,7 @@ const CORRECTABLE = ['fullName', 'birthDate', 'sex', 'regionCode', 'phone', 'add
 
 /** Only fields that really change go into the event; a correction that changes nothing took effect already. */
 export function correctProfile(command: CorrectProfile, state: EntrepreneurState, context: DecisionContext): EntrepreneurEvent[] {
-  requireRegistered(state);
-  requireNotErased(state);
+  requireProcessable(state);
   if (state.personal.erased) return [];
   const given = defined(Object.fromEntries(CORRECTABLE.map((f) => [f, command[f]])) as Partial<ProfileFields>);
   if (Object.keys(given).length === 0)
@@ -58,6 +57,7 @@ export function correctProfile(command: CorrectProfile, state: EntrepreneurState
 
 export function assignCaseworker(command: AssignCaseworker, state: EntrepreneurState): EntrepreneurEvent[] {
   requireRegistered(state);
+  requireNotRestricted(state);
   assertText('caseworkerId', command.caseworkerId);
   if (state.caseworkerId === command.caseworkerId) return [];
   return [{
