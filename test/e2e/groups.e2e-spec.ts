@@ -102,7 +102,7 @@ describe('a kelompok over HTTP, against the real app', () => {
     const id = await form();
     const rina = await register({ fullName: 'Rina Wati', regionCode: '32.16.02' }, babelan);
     expect(await join(id, rina, 1, both)).toMatchObject({ status: 200, body: { version: 2 } });
-    const member = { entrepreneurId: rina, kecamatanCode: '32.16.02', personalDataErased: false };
+    const member = { entrepreneurId: rina, kecamatanCode: '32.16.02', personalDataErased: false, processingRestricted: false };
     expect((await read(id, supervisor)).body.members).toEqual([{ ...member, joinedOn: '2024-03-05', fullName: 'Rina Wati' }]);
     const forAni = await read(id, ani);
     expect(forAni.body.members).toEqual([{ ...member, joinedOn: '2024-03-05', fullName: null }]);
@@ -115,7 +115,7 @@ describe('a kelompok over HTTP, against the real app', () => {
     await join(id, sri, 1);
     expect(await http.call('POST', `/v1/entrepreneurs/${sri}/erasure`, { token: ani, body: { reason: 'permintaan subjek data' }, ifMatch: 1 })).toMatchObject({ status: 200 });
     const shown = await read(id, supervisor);
-    expect(shown.body.members).toEqual([{ entrepreneurId: sri, joinedOn: '2024-03-05', fullName: null, kecamatanCode: '32.16.01', personalDataErased: true }]);
+    expect(shown.body.members).toEqual([{ entrepreneurId: sri, joinedOn: '2024-03-05', fullName: null, kecamatanCode: '32.16.01', personalDataErased: true, processingRestricted: false }]);
     expect(JSON.stringify(shown.body)).not.toContain('Sri Wahyuni');
   });
 

@@ -48,6 +48,14 @@ export class ListCaseloadQuery extends Query<CaseloadPage> {
   }
 }
 
+/**
+ * Read through the row as JSON rather than by column: after the upgrade that added the column, the
+ * previous caseload table keeps serving until the rebuilt one is swapped in (ADR 0005), and a
+ * missing column must read as "not restricted" there (that table knows no restriction yet) instead
+ * of failing the list.
+ */
+const RESTRICTED = `coalesce((to_jsonb(c) ->> 'restricted')::boolean, false)`;
+
 type Cursor = { p: number };
 const isCursor = (v: unknown): v is Cursor => typeof v === 'object' && v !== null && Number.isSafeInteger((v as Cursor).p);
 
@@ -66,14 +74,17 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseloadQuery, Cas
       const refs = values.map((v) => `$${params.push(v)}`);
       where.push(sql(...refs));
     };
-    // for a hidden row the kecamatan is the finest region a filter may match, as after erasure
-    const regionPath = filter.hideRestricted ? 'CASE WHEN restricted THEN kecamatan_code ELSE region_path END' : 'region_path';
-    const personal = (column: string) => (filter.hideRestricted ? `CASE WHEN restricted THEN NULL ELSE ${column} END` : column);
+    const hide = filter.hideRestricted === true;
+    const personal = (column: string) => (hide ? `CASE WHEN ${RESTRICTED} THEN NULL ELSE ${column} END` : column);
     if (filter.stage) add((a) => `stage = ${a}`, filter.stage);
     if (filter.programme) add((a) => `programme = ${a}`, filter.programme);
     if (filter.caseworkerId) add((a) => `caseworker_id = ${a}`, filter.caseworkerId);
-    if (filter.regionCode) add((a, b) => `(${regionPath} = ${a} OR ${regionPath} LIKE ${b})`, ...regionPrefixParams(filter.regionCode));
-    if (filter.q) add((a) => `${personal('name_search')} LIKE ${a}`, `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (filter.regionCode) {
+      add((a, b) => `(region_path = ${a} OR region_path LIKE ${b})`, ...regionPrefixParams(filter.regionCode));
+      // a hidden row's village is not shown, so it may not find the row either: its kecamatan still does
+      if (hide) add((a, b) => `(NOT ${RESTRICTED} OR kecamatan_code = ${a} OR kecamatan_code LIKE ${b})`, ...regionPrefixParams(filter.regionCode));
+    }
+    if (filter.q) add((a) => `name_search LIKE ${a}${hide ? ` AND NOT ${RESTRICTED}` : ''}`, `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (filter.area) {
       const areaPrefixes = filter.area.map((code) => `${code}.%`);
       add((a, b) => `(kecamatan_code = ANY(${a}) OR kecamatan_code LIKE ANY(${b}))`, [...filter.area], areaPrefixes);
@@ -81,8 +92,9 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseloadQuery, Cas
     if (filter.cursor) add((a) => `registered_position < ${a}`, decodeCursor(filter.cursor, isCursor).p);
     const { rows } = await this.pool.query(
       `SELECT entrepreneur_id, ${personal('full_name')} AS full_name, stage, ${personal('region_code')} AS region_code, kecamatan_code, programme,
-              caseworker_id, last_event_at, next_follow_up_on::text AS next_follow_up_on, version, erased, restricted, registered_position
-       FROM ${CASELOAD_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+              caseworker_id, last_event_at, next_follow_up_on::text AS next_follow_up_on, version, erased, ${RESTRICTED} AS restricted,
+              registered_position
+       FROM ${CASELOAD_TABLE} c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY registered_position DESC LIMIT ${filter.limit + 1}`,
       params,
     );
