@@ -54,8 +54,11 @@ describe('restriction of processing (UU PDP), against the real app', () => {
     expect(restricted.status).toBe(200);
     expect(restricted.body).toMatchObject({ id: rina.id, version: 6 });
     expect(restricted.headers.get('etag')).toBe('"6"');
-    const [event] = (await http.call('GET', `/v1/audit/streams/entrepreneur-${rina.id}`, { token: auditor })).body.events.slice(-1);
-    expect(event).toMatchObject({ type: 'ProcessingRestricted', data: { entrepreneurId: rina.id, restrictedOn: '2024-06-01', requestReference: 'PDP-2024-031' } });
+    const history = (await http.call('GET', `/v1/audit/streams/entrepreneur-${rina.id}`, { token: auditor })).body.events;
+    expect(history.at(-1)).toMatchObject({
+      type: 'ProcessingRestricted', data: { entrepreneurId: rina.id, restrictedOn: '2024-06-01', requestReference: 'PDP-2024-031' },
+      metadata: { actorId: 'cw-ani', reason: 'keberatan atas akurasi data' },
+    });
 
     // the caseworker: the case without personal fields, no read recorded, and no name finds it
     const shownToAni = await caseOf(rina.id, ani, 'restricted-cw-read');
@@ -65,6 +68,10 @@ describe('restriction of processing (UU PDP), against the real app', () => {
       personalDataErased: false, processingRestricted: true, restrictedOn: '2024-06-01', stage: 'monitored', kecamatanCode: '32.16.01', version: 6,
     });
     expect(await readsBy('restricted-cw-read')).toEqual([]);
+    // a read of the past is a read now: the restriction hides it too
+    const asOf = await http.call('GET', `/v1/entrepreneurs/${rina.id}?asOf=${encodeURIComponent(history[0].recordedAt)}`, { token: ani, correlationId: 'restricted-cw-as-of' });
+    expect(asOf.body).toMatchObject({ version: 1, fullName: null, nikMasked: null, processingRestricted: true, restrictedOn: '2024-06-01' });
+    expect(await readsBy('restricted-cw-as-of')).toEqual([]);
     expect((await search('dibatasi jejak', restricted.body.globalPosition)).body.items).toEqual([]);
     const listed = await http.call('GET', `/v1/entrepreneurs?regionCode=32.16.01.2001&limit=200&minPosition=${restricted.body.globalPosition}`, { token: ani });
     expect(listed.body.items.find((i: { id: string }) => i.id === rina.id)).toBeUndefined();

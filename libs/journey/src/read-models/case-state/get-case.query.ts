@@ -36,16 +36,22 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
 
 /**
  * Cases folded from their streams as GetCaseQuery answers them (undefined: none registered by
- * then), their personal fields opened with one key lookup for all of them.
+ * then), their personal fields opened with one key lookup for all of them. The restriction shown
+ * is the one in force now, also `asOf`: a read now is processing now, so a restriction hides the
+ * past as well, as an erasure does.
  */
 export async function readCaseViews(store: EventStore, vault: PersonalDataVault, ids: readonly string[], asOf?: Date): Promise<(CaseView | undefined)[]> {
   const streams = await Promise.all(ids.map((id) => store.readStream(streamId('entrepreneur', id), { untilRecordedAt: asOf })));
+  const now = asOf ? await Promise.all(ids.map((id) => store.readStream(streamId('entrepreneur', id)))) : undefined;
   const keys = await vault.keysFor(ids);
   return streams.map((recorded, i) => {
     const state = evolveAll(recorded.map((e) => ({ type: e.type, data: keys.open(e.data as object) }) as EntrepreneurEvent));
     const last = recorded.at(-1);
     if (state.status === 'unregistered' || last === undefined) return undefined;
-    return caseView(state, last.streamVersion, last.recordedAt, keys.isErased(ids[i]));
+    // no evolve reads a personal value, so the current stream folds sealed
+    const current = now ? evolveAll(now[i].map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent)) : state;
+    const restrictedOn = current.status === 'unregistered' ? undefined : current.restrictedOn;
+    return caseView({ ...state, restrictedOn }, last.streamVersion, last.recordedAt, keys.isErased(ids[i]));
   });
 }
 
