@@ -6,6 +6,7 @@ import { VALIDATION_RULE_TEXTS } from '@jejak/platform';
 import { READ_PURPOSES } from '../../journey/src/api/queries/personal-data-reads';
 import * as vocabulary from '../../journey/src/domain/events/vocabulary';
 import { STAGES } from '../../journey/src/read-models/caseload/caseload.row';
+import { ENTREPRENEUR_EVENT_TYPES } from '../../journey/src/read-models/shared/event-types';
 import { webUiAssetsDir } from './web-ui-assets';
 
 /** The UI's ES modules are plain browser JavaScript; their constants are read by evaluating the declarations. */
@@ -56,6 +57,14 @@ describe('the web UI’s texts', () => {
     for (const value of values) {
       expect(MESSAGES.id[`${group}.${value}`]).toBeTruthy();
       expect(MESSAGES.en[`${group}.${value}`]).toBeTruthy();
+    }
+  });
+
+  it('labels every event of a case’s timeline in Indonesian and in English, not by its wire name', () => {
+    expect(ENTREPRENEUR_EVENT_TYPES).toContain('ProcessingRestrictionLifted');
+    for (const type of ENTREPRENEUR_EVENT_TYPES) {
+      expect([type, MESSAGES.id[`event.${type}`]]).toEqual([type, expect.any(String)]);
+      expect([type, MESSAGES.en[`event.${type}`]]).toEqual([type, expect.any(String)]);
     }
   });
 

@@ -6,9 +6,12 @@ import {
 /**
  * The commands a caseworker records on a case (api.md), as form definitions. `path` gets the case
  * id; every one of them sends If-Match with the case's ETag. `when(caseView)` hides a form that
- * cannot apply (nothing personal is left to correct or erase after an erasure).
+ * cannot apply: nothing personal is left to correct, erase or restrict after an erasure, and while
+ * processing is restricted the API refuses every new fact (ADR 0010); only erasure and the lift stay.
  */
 const notErased = (c) => !c.personalDataErased;
+const unrestricted = (c) => !c.processingRestricted;
+const openToFacts = (c) => notErased(c) && unrestricted(c);
 
 export function profileFields(current = {}) {
   return [
@@ -27,6 +30,7 @@ export function profileFields(current = {}) {
 export const CASE_ACTIONS = [
   {
     name: 'training',
+    when: unrestricted,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/trainings`,
     fields: () => [
@@ -42,6 +46,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'grant',
+    when: unrestricted,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/grants`,
     fields: () => [
@@ -56,6 +61,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'visit',
+    when: unrestricted,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/monitoring-visits`,
     fields: () => [
@@ -75,6 +81,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'graduation',
+    when: unrestricted,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/graduation`,
     fields: () => [
@@ -84,6 +91,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'withdrawal',
+    when: unrestricted,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/withdrawal`,
     fields: () => [
@@ -96,14 +104,37 @@ export const CASE_ACTIONS = [
     method: 'PATCH',
     path: (id) => `/v1/entrepreneurs/${id}/profile`,
     intro: 'action.profile.hint',
-    when: notErased,
+    when: openToFacts,
     fields: (c) => [...profileFields(c), { name: 'reason', type: 'textarea', required: true }],
   },
   {
     name: 'caseworker',
+    when: unrestricted,
     method: 'PUT',
     path: (id) => `/v1/entrepreneurs/${id}/caseworker`,
     fields: (c) => [{ name: 'caseworkerId', type: 'text', hint: true, required: true, placeholder: c.caseworkerId ?? undefined }],
+  },
+  {
+    name: 'restriction',
+    method: 'POST',
+    path: (id) => `/v1/entrepreneurs/${id}/restriction`,
+    intro: 'action.restriction.hint',
+    submitKey: 'action.restriction.submit',
+    submitClass: 'danger',
+    when: openToFacts,
+    fields: () => [
+      { name: 'reason', type: 'textarea', required: true },
+      { name: 'requestReference', type: 'text' },
+    ],
+  },
+  {
+    name: 'liftRestriction',
+    method: 'POST',
+    path: (id) => `/v1/entrepreneurs/${id}/restriction/lift`,
+    intro: 'action.liftRestriction.hint',
+    submitKey: 'action.liftRestriction.submit',
+    when: (c) => notErased(c) && !unrestricted(c),
+    fields: () => [{ name: 'reason', type: 'textarea', required: true }],
   },
   {
     name: 'erasure',

@@ -6,7 +6,7 @@ import { hasRole } from '../session.js';
 import { CASE_ACTIONS } from './case-actions.js';
 import { caseAudit } from './case-audit.js';
 import { timeline } from './timeline.js';
-import { facts, loadFailure } from './view-kit.js';
+import { facts, loadFailure, personName } from './view-kit.js';
 
 /** `datetime-local` wants local `YYYY-MM-DDTHH:mm`; the API wants an ISO instant. */
 function toLocalInput(iso) {
@@ -42,6 +42,15 @@ function profile(c) {
       ...(c.graduatedOn ? [['case.graduatedOn', formatDate(c.graduatedOn)]] : []),
       ...(c.withdrawnOn ? [['case.withdrawnOn', formatDate(c.withdrawnOn)]] : []),
     ]),
+  );
+}
+
+/** For everyone who opens the case: since when it is restricted and what that means (ADR 0010). */
+function restrictionBanner(c) {
+  if (!c.processingRestricted || c.personalDataErased) return null;
+  return h('div', { class: 'notice restriction', role: 'status' },
+    h('p', { class: 'alert-title', text: t('case.restricted', { date: formatDate(c.restrictedOn) }) }),
+    h('p', { text: t('case.restrictedNote') }),
   );
 }
 
@@ -107,11 +116,12 @@ export async function caseView(root, { id, params, user, navigate, flash }) {
 
     replace(body,
       h('header', { class: 'case-head' },
-        h('h1', { tabindex: '-1', class: c.fullName ? undefined : 'muted', text: c.fullName ?? t('app.erased') }),
+        h('h1', { tabindex: '-1', class: c.fullName ? undefined : 'muted', text: personName(c) }),
         h('span', { class: `badge stage-${c.stage}`, text: label('stage', c.stage) }),
         h('span', { class: 'muted version', text: t('case.version', { version: c.version }) }),
       ),
       status,
+      restrictionBanner(c),
       asOf ? h('p', { class: 'notice', text: t('case.asOfBanner', { time: formatInstant(asOf) }) }) : null,
       asOfPicker(id, asOf, navigate),
       // recording comes first on a phone; on a wide screen the facts take the left column

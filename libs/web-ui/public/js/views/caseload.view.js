@@ -3,7 +3,7 @@ import { formatDate, formatInstant, label, t } from '../i18n.js';
 import { today } from '../form-kit.js';
 import { PROGRAMMES, STAGES } from '../vocabulary.js';
 import { pagedList } from './paged-list.js';
-import { filterForm, filterValues } from './view-kit.js';
+import { filterForm, filterValues, personName } from './view-kit.js';
 
 const PAGE_SIZE = 25;
 const FILTERS = [
@@ -17,10 +17,9 @@ const FILTERS = [
 const cell = (key, ...content) => h('td', { 'data-label': t(key) }, ...content);
 
 function row(item) {
-  const name = item.fullName ?? t('app.erased');
   const overdue = item.nextFollowUpOn && item.nextFollowUpOn < today();
   return h('tr', {},
-    h('th', { scope: 'row', 'data-label': t('caseload.col.name') }, h('a', { href: `#/kasus/${item.id}`, class: item.fullName ? undefined : 'muted', text: name })),
+    h('th', { scope: 'row', 'data-label': t('caseload.col.name') }, h('a', { href: `#/kasus/${item.id}`, class: item.fullName ? undefined : 'muted', text: personName(item) })),
     cell('caseload.col.stage', h('span', { class: `badge stage-${item.stage}`, text: label('stage', item.stage) })),
     cell('caseload.col.region', item.regionCode ?? item.kecamatanCode),
     cell('caseload.col.programme', label('programme', item.programme)),

@@ -4,17 +4,18 @@ import { commandForm, today } from '../form-kit.js';
 import { formatDate, formatInstant, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { memberPicker } from './member-picker.js';
-import { facts, loadFailure } from './view-kit.js';
+import { facts, loadFailure, personName } from './view-kit.js';
 
 /**
- * A member as the API shows them: the name links to their case; an erased person shows the erased
- * marker (their case still opens), one outside the reader's area no name and no link.
+ * A member as the API shows them: the name links to their case; an erased person, or one whose
+ * processing is restricted, shows that marker (their case still opens), one outside the reader's
+ * area no name and no link.
  */
 function member(m) {
   const name = m.fullName
     ? h('a', { href: `#/kasus/${m.entrepreneurId}`, text: m.fullName })
-    : m.personalDataErased
-      ? h('a', { href: `#/kasus/${m.entrepreneurId}`, class: 'muted', text: t('app.erased') })
+    : m.personalDataErased || m.processingRestricted
+      ? h('a', { href: `#/kasus/${m.entrepreneurId}`, class: 'muted', text: personName(m) })
       : h('span', { class: 'muted', text: t('group.outsideArea') });
   return h('li', { class: 'member', dataset: { id: m.entrepreneurId } },
     name,

@@ -10,6 +10,15 @@ export function loadFailure(error) {
   return h('div', { class: 'alert', role: 'alert' }, h('p', { text }));
 }
 
+/**
+ * The name a person is shown by, or why there is none: erased for good, or held back from this
+ * reader while their processing is restricted (ADR 0010).
+ */
+export function personName(person) {
+  if (person.fullName) return person.fullName;
+  return t(person.processingRestricted && !person.personalDataErased ? 'app.restricted' : 'app.erased');
+}
+
 /** A definition list of label/value pairs; values are shown as text. */
 export function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.map(([key, value]) => [h('dt', { text: t(key) }), h('dd', { text: value ?? t('app.none') })]));
