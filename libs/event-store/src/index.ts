@@ -7,4 +7,5 @@ export { WakeableSleep, nextBackoff } from './wakeable-sleep';
 export { PostgresEventStore, alignGlobalPositions, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { AuditAnchors, type AuditAnchor, type AnchorVerification, type AuditAnchorsOptions } from './postgres/audit-anchors';
 export { eventStoreMigrations } from './postgres/migrations';
+export { makeAppendOnly, type AppendOnlyTable } from './postgres/migrations/append-only-table';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

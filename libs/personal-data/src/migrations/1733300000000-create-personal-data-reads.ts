@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { makeAppendOnly } from '@jejak/event-store';
 
 /**
  * The read half of the processing trail (UU PDP: a person may ask who processed their data; the
@@ -23,24 +24,13 @@ export class CreatePersonalDataReads1733300000000 implements MigrationInterface 
         correlation_id text NOT NULL
       )`);
     await q.query(`CREATE INDEX personal_data_reads_subject_time ON personal_data_reads (subject_id, read_at, read_id)`);
-    await q.query(`
-      CREATE FUNCTION personal_data_reads_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'the processing trail is append-only: % refused on %', TG_OP, TG_TABLE_NAME
-          USING ERRCODE = 'JJ011', HINT = 'it is the accountability record of who read personal data';
-      END
-      $$`);
-    await q.query(`CREATE TRIGGER personal_data_reads_no_update_delete BEFORE UPDATE OR DELETE ON personal_data_reads
-      FOR EACH ROW EXECUTE FUNCTION personal_data_reads_immutable()`);
-    await q.query(`CREATE TRIGGER personal_data_reads_no_truncate BEFORE TRUNCATE ON personal_data_reads
-      FOR EACH STATEMENT EXECUTE FUNCTION personal_data_reads_immutable()`);
-    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON personal_data_reads FROM PUBLIC`);
-    await q.query(`
-      DO $$ BEGIN
-        CREATE ROLE jejak_app NOLOGIN;
-      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-      END $$`);
-    await q.query(`GRANT SELECT, INSERT ON personal_data_reads TO jejak_app`);
+    await makeAppendOnly(q, {
+      table: 'personal_data_reads',
+      fn: 'personal_data_reads_immutable',
+      message: 'the processing trail is append-only',
+      errcode: 'JJ011',
+      hint: 'it is the accountability record of who read personal data',
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { makeAppendOnly } from './append-only-table';
 
 /**
  * Audit anchors (docs/adr/0009-audit-anchors.md): a chain of digests over the global order, so
@@ -31,19 +32,13 @@ export class AuditAnchors1733400000000 implements MigrationInterface {
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT sha256(coalesce(previous, ''::bytea) || int8send(to_position) || int8send(event_count) || events_digest)
       $$`);
-    await q.query(`
-      CREATE FUNCTION jejak_anchors_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'audit anchors are immutable: % refused on %', TG_OP, TG_TABLE_NAME
-          USING ERRCODE = 'JJ002', HINT = 'anchors are only ever appended';
-      END
-      $$`);
-    await q.query(`CREATE TRIGGER audit_anchors_no_update_delete BEFORE UPDATE OR DELETE ON audit_anchors
-      FOR EACH ROW EXECUTE FUNCTION jejak_anchors_immutable()`);
-    await q.query(`CREATE TRIGGER audit_anchors_no_truncate BEFORE TRUNCATE ON audit_anchors
-      FOR EACH STATEMENT EXECUTE FUNCTION jejak_anchors_immutable()`);
-    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_anchors FROM PUBLIC`);
-    await q.query(`GRANT SELECT, INSERT ON audit_anchors TO jejak_app`);
+    await makeAppendOnly(q, {
+      table: 'audit_anchors',
+      fn: 'jejak_anchors_immutable',
+      message: 'audit anchors are immutable',
+      errcode: 'JJ002',
+      hint: 'anchors are only ever appended',
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
