@@ -41,15 +41,16 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
  * past as well, as an erasure does.
  */
 export async function readCaseViews(store: EventStore, vault: PersonalDataVault, ids: readonly string[], asOf?: Date): Promise<(CaseView | undefined)[]> {
-  const streams = await Promise.all(ids.map((id) => store.readStream(streamId('entrepreneur', id), { untilRecordedAt: asOf })));
-  const now = asOf ? await Promise.all(ids.map((id) => store.readStream(streamId('entrepreneur', id)))) : undefined;
+  // each stream is read whole once: `asOf` keeps its first part (recorded_at is in milliseconds, as a Date is)
+  const now = await Promise.all(ids.map((id) => store.readStream(streamId('entrepreneur', id))));
+  const streams = asOf ? now.map((events) => events.filter((e) => e.recordedAt.getTime() <= asOf.getTime())) : now;
   const keys = await vault.keysFor(ids);
   return streams.map((recorded, i) => {
     const state = evolveAll(recorded.map((e) => ({ type: e.type, data: keys.open(e.data as object) }) as EntrepreneurEvent));
     const last = recorded.at(-1);
     if (state.status === 'unregistered' || last === undefined) return undefined;
     // no evolve reads a personal value, so the current stream folds sealed
-    const current = now ? evolveAll(now[i].map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent)) : state;
+    const current = asOf ? evolveAll(now[i].map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent)) : state;
     const restrictedOn = current.status === 'unregistered' ? undefined : current.restrictedOn;
     return caseView({ ...state, restrictedOn }, last.streamVersion, last.recordedAt, keys.isErased(ids[i]));
   });
