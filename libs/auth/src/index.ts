@@ -7,6 +7,7 @@ export * from './local-signing-key';
 export * from './local-token.issuer';
 export * from './claims';
 export * from './token-verifier';
+export * from './verified-token-cache';
 export * from './roles.decorator';
 export * from './auth.guard';
 export * from './kecamatan-access';
