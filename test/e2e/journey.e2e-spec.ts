@@ -187,6 +187,25 @@ describe('the journey over HTTP, against the real app', () => {
       expect(await http.eventCount()).toBe(before);
     });
 
+    it('a required field left out or empty gets one message, "required", and a wrong type one, not one per rule it also fails', async () => {
+      const { fullName: _left, ...withoutName } = aRegistration();
+      const messages = (a: Answer) => a.body.errors.map((e: { field: string; code: string; message: string }) => `${e.field} ${e.code}: ${e.message}`);
+      const missing = await http.call('POST', '/v1/entrepreneurs', { token: ani, body: { ...withoutName, sex: undefined } });
+      expectProblem(missing, 422, 'REQUEST.VALIDATION_FAILED');
+      expect(messages(missing).sort()).toEqual(['fullName isNotEmpty: Kolom fullName wajib diisi', 'sex isNotEmpty: Kolom sex wajib diisi']);
+      const empty = await register(aRegistration({ fullName: '' }));
+      expect(messages(empty)).toEqual(['fullName isNotEmpty: Kolom fullName wajib diisi']);
+      // spaces only: present, so the rule it breaks is told
+      const blank = await register(aRegistration({ fullName: '   ' }));
+      expect(messages(blank)).toEqual(['fullName matches: Kolom fullName tidak boleh kosong atau hanya berisi spasi']);
+      // a wrong type is told as such, not as every text rule a number fails
+      const wrong = await register(aRegistration({ fullName: 42 as unknown as string }));
+      expect(messages(wrong)).toEqual(['fullName isString: Kolom fullName harus berupa teks']);
+      // text of the right type: each rule it breaks is told
+      const long = await register(aRegistration({ fullName: ' '.repeat(201) }));
+      expect(messages(long).map((m: string) => m.split(':')[0]).sort()).toEqual(['fullName matches', 'fullName maxLength']);
+    });
+
     it('script and SQL in text fields are stored and returned as plain text', async () => {
       const script = '<script>alert("x")</script>';
       const sql = "'); DROP TABLE events; --";

@@ -97,7 +97,8 @@ describe('the HTTP conventions of api.md', () => {
       expect(res.status).toBe(422);
       const body = await json(res);
       expect(body.code).toBe('REQUEST.VALIDATION_FAILED');
-      expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['address.village', 'address.village', 'count', 'count', 'name', 'name']);
+      // each field once, by the type it lacks: the length and bound rules a wrong type also fails add nothing
+      expect(body.errors.map((e: { field: string; code: string }) => `${e.field} ${e.code}`).sort()).toEqual(['address.village isString', 'count isInt', 'name isString']);
       expect(JSON.stringify(body)).not.toContain('"3"');
       expect(await eventCount()).toBe(before);
     });
@@ -136,11 +137,15 @@ describe('the HTTP conventions of api.md', () => {
       }
     });
 
-    it('names the DTO’s rules and their values for a body that is a list, not an object', async () => {
+    it('names the DTO’s rules for a body that is a list, not an object', async () => {
       const res = await call('POST', '/things', [thing]);
       expect(res.status).toBe(422);
       const { errors } = await json(res);
-      expect(errors).toEqual(expect.arrayContaining([{ field: 'name', code: 'maxLength', message: 'Kolom name paling banyak 200 karakter' }]));
+      expect(errors).toEqual([
+        { field: '0', code: 'unknownField', message: 'Kolom 0 tidak dikenal' },
+        { field: 'name', code: 'isString', message: 'Kolom name harus berupa teks' },
+        { field: 'count', code: 'isInt', message: 'Kolom count harus berupa bilangan bulat' },
+      ]);
       expect(JSON.stringify(errors)).not.toMatch(/undefined|Keripik/);
     });
 

@@ -41,6 +41,26 @@ function failedRule(dto: Dto | undefined, property: string, name: string): Valid
   return dto && rulesOf(dto).find((r) => r.propertyName === property && ruleName(r) === name);
 }
 
+/** Rules that fail first, and alone: what the field's other rules check presumes them. */
+const PRESENCE_RULES = new Set([ValidationTypes.IS_DEFINED, 'isNotEmpty']);
+const TYPE_RULES = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject']);
+
+/**
+ * The failed rules of one field worth telling. A required field left out or empty fails its
+ * other rules too (it is not text, not the right length, blank), and a value of the wrong type
+ * fails every rule that reads that type (a number is not "at most 200 characters"); they say
+ * nothing more than "required" or "must be text" does. So a failed presence rule is told alone,
+ * else a failed type rule, else every rule that failed: one message for the one thing to fix.
+ */
+function reported(constraints: Record<string, string>): Array<[string, string]> {
+  const all = Object.entries(constraints);
+  for (const first of [PRESENCE_RULES, TYPE_RULES]) {
+    const failed = all.filter(([code]) => first.has(code));
+    if (failed.length) return failed;
+  }
+  return all;
+}
+
 /**
  * Flattens class-validator's tree into `{ field: 'address.village', code, message, params }`
  * entries. The rules are the DTO's (`dto`) at the top, a nested object's class's (its `target`) below.
@@ -48,7 +68,7 @@ function failedRule(dto: Dto | undefined, property: string, name: string): Valid
 export function fieldErrors(errors: readonly ValidationError[], dto?: Dto, parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([code, message]): FieldError =>
+    const own = reported(e.constraints ?? {}).map(([code, message]): FieldError =>
       code === ValidationTypes.WHITELIST
         ? { field, code: 'unknownField', message: `${field} is not a known field` }
         : { field, code, message, params: ruleParams(failedRule(dto ?? e.target?.constructor, e.property, code)) },
