@@ -104,6 +104,12 @@ export interface EventStore {
   /** the position up to which the global order is complete (every earlier event is readable) */
   headPosition(): Promise<number>;
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /**
+   * Calls `listener` after each append made through this instance (not another process's), so a
+   * poller in the same process can look at once instead of at its next poll. Returns the way to
+   * stop. Optional: a store whose readers are pushed to need not offer it.
+   */
+  onAppended?(listener: () => void): () => void;
   verifyStream(streamId: string): Promise<StreamVerification>;
   close(): Promise<void>;
 }

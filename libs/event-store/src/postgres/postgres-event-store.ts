@@ -222,6 +222,11 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].p);
   }
 
+  onAppended(listener: () => void): () => void {
+    this.appended.on('appended', listener);
+    return () => this.appended.off('appended', listener);
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     const sub = new PollingSubscription(this, this.appended, this.pollIntervalMs, options, () => this.subscriptions.delete(sub));
     this.subscriptions.add(sub);

@@ -11,6 +11,12 @@ export interface ProjectionsConfig {
   /** connections a rebuild applies on, one projection (or a few) each, so PostgreSQL writes in parallel with the folds */
   rebuildConnections: number;
   pollIntervalMs: number;
+  /**
+   * After an append in this process the projector looks at once instead of at its next poll, but
+   * starts batches at most this often (ms): a quick read-your-write at low rates, batches that
+   * still gather many events under load.
+   */
+  wakeMinIntervalMs: number;
   /** a projection with events waiting longer than this and no progress for as long is unhealthy */
   stallSeconds: number;
   leaderRetryMs: number;
@@ -63,6 +69,7 @@ export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env, over
     rebuildBatchSize: positiveInt(env, 'JEJAK_PROJECTION_REBUILD_BATCH_SIZE', 5000, problems),
     rebuildConnections: positiveInt(env, 'JEJAK_PROJECTION_REBUILD_CONNECTIONS', 5, problems),
     pollIntervalMs: positiveInt(env, 'JEJAK_PROJECTION_POLL_MS', 100, problems),
+    wakeMinIntervalMs: positiveInt(env, 'JEJAK_PROJECTION_WAKE_MIN_MS', 20, problems),
     stallSeconds: positiveInt(env, 'JEJAK_PROJECTION_STALL_SECONDS', 30, problems),
     leaderRetryMs: positiveInt(env, 'JEJAK_PROJECTION_LEADER_RETRY_MS', 1000, problems),
     autoRebuild: flag(env, 'JEJAK_PROJECTION_AUTO_REBUILD', true, problems),

@@ -49,6 +49,33 @@ describe('The live projector', () => {
     expect((await totals('race')).events).toBe(rows[0].n);
   });
 
+  it('looks at once after an append in its own process instead of waiting for its next poll', async () => {
+    const projection = streamCounterProjection({ name: 'woken' });
+    // a poll a minute apart: only the append's signal can bring the new event in time
+    const config = testConfig({ pollIntervalMs: 60_000 });
+    const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [projection], config });
+    await engine.setup();
+    const caughtUp = await lastCommittedPosition(bed.pool);
+    const woken = new Projector({ pool: bed.pool, store: bed.store, projections: [projection], config });
+    // the same projector over a store that signals nothing: it waits for its poll
+    const deaf = streamCounterProjection({ name: 'deaf' });
+    await new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [deaf], config }).setup();
+    const polling = new Projector({ pool: bed.pool, store: { readAll: (o) => bed.store.readAll(o) }, projections: [deaf], config });
+    woken.start();
+    polling.start();
+    try {
+      expect(await engine.waitForPosition(caughtUp, 20_000)).toBe(true);
+      const deafCaughtUp = async () => (await checkpointOf(bed.pool, 'deaf')).position >= caughtUp;
+      for (let i = 0; i < 200 && !(await deafCaughtUp()); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await deafCaughtUp()).toBe(true);
+      const appended = await appendLog(bed.store, { streams: 1, perStream: 1 });
+      expect(await engine.waitForPosition(appended, 10_000)).toBe(true);
+      expect((await checkpointOf(bed.pool, 'deaf')).position).toBeLessThan(appended);
+    } finally {
+      await Promise.all([woken.stop(), polling.stop()]);
+    }
+  });
+
   it('the same event delivered twice changes nothing', async () => {
     const projection = streamCounterProjection({ name: 'once' });
     const before = [await tableChecksum(bed.pool, 'once_streams'), await tableChecksum(bed.pool, 'once_types')];

@@ -11,7 +11,7 @@ import { assertName } from './sql';
 
 export interface ProjectorDeps {
   pool: Pool;
-  store: Pick<EventStore, 'readAll'>;
+  store: Pick<EventStore, 'readAll' | 'onAppended'>;
   projections: readonly Projection[];
   config: ProjectionsConfig;
   metrics?: ProjectionMetrics;
@@ -33,6 +33,12 @@ export class Projector {
   private loop: Promise<void> | null = null;
   private readonly nap = new WakeableSleep();
   private readonly log: ProjectionLog;
+  /** when the last read of the log started (ms, performance.now) */
+  private lastReadAt = 0;
+  /** an append in this process since the last read started: there is news to look at */
+  private appendedSinceRead = false;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private stopListening: (() => void) | null = null;
 
   constructor(private readonly deps: ProjectorDeps) {
     for (const p of deps.projections) assertName('projection', p.name);
@@ -47,11 +53,16 @@ export class Projector {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopListening = this.deps.store.onAppended?.(() => this.onAppended()) ?? null;
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopListening?.();
+    this.stopListening = null;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
     this.wake();
     await this.loop;
     this.loop = null;
@@ -60,6 +71,25 @@ export class Projector {
   /** look again now (a projection resumed, or new events are known to exist) */
   wake(): void {
     this.nap.wake();
+  }
+
+  /** an append in this process: look once the minimum interval since the last read has passed */
+  private onAppended(): void {
+    this.appendedSinceRead = true;
+    if (this.wakeTimer || this.stopped) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.wake();
+    }, this.untilNextRead());
+  }
+
+  private untilNextRead(): number {
+    return Math.max(0, this.lastReadAt + this.deps.config.wakeMinIntervalMs - performance.now());
+  }
+
+  /** after a short batch: the rest of the minimum interval when appends came meanwhile, else a poll */
+  private idle(): Promise<void> {
+    return this.sleep(this.appendedSinceRead ? this.untilNextRead() : this.deps.config.pollIntervalMs);
   }
 
   private async run(): Promise<void> {
@@ -75,11 +105,13 @@ export class Projector {
           continue;
         }
         const after = Math.min(...active.map((p) => checkpoints.get(p.name)!.position));
+        this.lastReadAt = performance.now();
+        this.appendedSinceRead = false;
         const events = await this.reader.read(after, batchSize);
         if (events.length === batchSize) this.reader.prefetch(events[events.length - 1].globalPosition, batchSize);
         if (events.length > 0) await this.applyBatch(active, events);
         backoff = 0;
-        if (events.length < batchSize) await this.sleep(pollIntervalMs);
+        if (events.length < batchSize) await this.idle();
       } catch (err) {
         this.reader.clear();
         this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`, 'warn');
