@@ -137,6 +137,32 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect((await read(id)).body).toMatchObject({ version: 1, members: [] });
   });
 
+  it('refuses a graduate a TKM Pemula group (409 JOURNEY.ALREADY_GRADUATED, naming the day) and takes them into a TKM Lanjutan one', async () => {
+    const pemula = await form();
+    const lanjutan = (await http.call('POST', '/v1/groups', { token: ani, body: { name: 'KUB Resin Lanjutan', regionCode: '32.16.01', businessType: 'kerajinan resin', programme: 'TKM_LANJUTAN', formedOn: '2024-03-01' } })).body.id as string;
+    const sari = await register({ fullName: 'Sari Wulandari' });
+    const visit = (visitedOn: string) => ({ visitedOn, businessActive: true, workersTotal: 3, revenueTrend: 'up_to_target' });
+    const steps: [string, object][] = [
+      ['trainings', { title: 'Pelatihan Tata Boga', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-01-15', completedOn: '2024-01-20' }],
+      ['grants', { programme: 'TKM_PEMULA', amount: 20_000_000, form: 'equipment', receivedOn: '2024-01-25', fundingSource: 'APBN' }],
+      ['monitoring-visits', visit('2024-02-05')],
+      ['monitoring-visits', visit('2024-02-20')],
+      ['graduation', { graduatedOn: '2024-03-04', basis: 'monev 2x, usaha aktif' }],
+    ];
+    for (const [i, [path, body]] of steps.entries()) {
+      const answer = await http.call('POST', `/v1/entrepreneurs/${sari}/${path}`, { token: ani, body, ifMatch: i + 1 });
+      expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+    }
+
+    const refused = await join(pemula, sari, 1);
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'JOURNEY.ALREADY_GRADUATED' });
+    expect(refused.body.detail).toBe('Wirausaha ini sudah lulus ke TKM Lanjutan pada 2024-03-04');
+    expect((await read(pemula)).body).toMatchObject({ version: 1, members: [] });
+
+    expect((await join(lanjutan, sari, 1)).status).toBe(200);
+    expect((await read(lanjutan)).body).toMatchObject({ version: 2, members: [{ entrepreneurId: sari, fullName: 'Sari Wulandari', joinedOn: '2024-03-05' }] });
+  });
+
   describe('the list of kelompok (GET /v1/groups)', () => {
     // Sukawangi (32.16.03) and Tambelang (32.16.04): no other test of this file forms groups there
     let sukawangi: string;

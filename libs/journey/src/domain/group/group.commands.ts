@@ -24,6 +24,8 @@ export interface MemberStanding {
   restrictedOn?: IsoDate;
   /** the day they left the programme, when they did */
   withdrawnOn?: IsoDate;
+  /** the day they graduated to TKM Lanjutan, when they did */
+  graduatedOn?: IsoDate;
 }
 
 /** The standing of a person's case (folded from their stream); refuses a person never registered. */
@@ -34,6 +36,7 @@ export function standingOf(person: EntrepreneurState): MemberStanding {
     erased: person.personal.erased,
     restrictedOn: person.restrictedOn,
     withdrawnOn: person.status === 'withdrawn' ? person.withdrawnOn : undefined,
+    graduatedOn: person.status === 'graduated' ? person.graduatedOn : undefined,
   };
 }
 

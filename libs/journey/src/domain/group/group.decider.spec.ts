@@ -109,6 +109,9 @@ describe('a formed group', () => {
       ['who withdrew the day after joining (a membership entered late)', { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-03-03' }, 'ok', undefined],
       ['whose personal data was erased', { registeredOn: '2024-01-10', erased: true }, ErrorCode.ERASED, 'entrepreneurId'],
       ['whose processing is restricted', { registeredOn: '2024-01-10', erased: false, restrictedOn: '2024-03-01' }, ErrorCode.PROCESSING_RESTRICTED, 'entrepreneurId'],
+      ['who graduated to TKM Lanjutan before joining', { registeredOn: '2024-01-10', erased: false, graduatedOn: '2024-02-01' }, ErrorCode.ALREADY_GRADUATED, 'entrepreneurId'],
+      ['who graduated the day they join', { registeredOn: '2024-01-10', erased: false, graduatedOn: '2024-03-02' }, ErrorCode.ALREADY_GRADUATED, 'entrepreneurId'],
+      ['who graduated the day after joining (a membership entered late)', { registeredOn: '2024-01-10', erased: false, graduatedOn: '2024-03-03' }, 'ok', undefined],
     ] as const)('a member %s: %s', (_who, member, expected, field) => {
       if (expected === 'ok') expect(given([formed()]).when(join('e-1', { member }))).toEqual([joined('e-1')]);
       else expect(given([formed()]).refuses(join('e-1', { member }))).toMatchObject({ code: expected, kind: 'conflict', field });
@@ -116,6 +119,15 @@ describe('a formed group', () => {
 
     it('names the day of the withdrawal', () => {
       const refusal = given([formed()]).refuses(join('e-1', { member: { registeredOn: '2024-01-10', erased: false, withdrawnOn: '2024-02-01' } }));
+      expect(refusal.message).toContain('2024-02-01');
+    });
+
+    it('takes a graduate into a TKM Lanjutan group, naming the day of the graduation when a TKM Pemula group refuses them', () => {
+      const graduate = { registeredOn: '2023-01-10', erased: false, graduatedOn: '2024-02-01' };
+      expect(given([formed({ programme: 'TKM_LANJUTAN' })]).when(join('e-1', { member: graduate }))).toEqual([joined('e-1')]);
+      expect(given([formed({ programme: 'WUB' })]).when(join('e-1', { member: graduate }))).toEqual([joined('e-1')]);
+      const refusal = given([formed()]).refuses(join('e-1', { member: graduate }));
+      expect(refusal).toMatchObject({ params: { on: '2024-02-01' } });
       expect(refusal.message).toContain('2024-02-01');
     });
 

@@ -61,6 +61,10 @@ function joinGroup(command: JoinGroup, state: GroupState): GroupEvent[] {
   // a membership dated before the withdrawal is a true fact, entered late; one on or after it is not
   if (member.withdrawnOn !== undefined && !isBefore(joinedOn, member.withdrawnOn))
     conflict(ErrorCode.WITHDRAWN, `the entrepreneur withdrew on ${member.withdrawnOn}`, 'entrepreneurId', { on: member.withdrawnOn });
+  // a TKM Pemula kelompok is for starters: one who graduated to TKM Lanjutan has moved on (a
+  // membership dated before the graduation is a true fact, entered late)
+  if (state.programme === 'TKM_PEMULA' && member.graduatedOn !== undefined && !isBefore(joinedOn, member.graduatedOn))
+    conflict(ErrorCode.ALREADY_GRADUATED, `the entrepreneur graduated to TKM Lanjutan on ${member.graduatedOn}; a TKM Pemula group is for starters`, 'entrepreneurId', { on: member.graduatedOn });
   assertNotBefore('joinedOn', joinedOn, 'registration', member.registeredOn);
   if (state.members.length >= state.maxMembers)
     conflict(ErrorCode.GROUP_FULL, `the group already has its ${state.maxMembers} members`, 'entrepreneurId', { maxMembers: state.maxMembers });

@@ -1,4 +1,5 @@
 import type { GroupEvent } from '../events/group.events';
+import type { Programme } from '../events/vocabulary';
 import type { IsoDate } from '../shared/dates';
 
 export type UnformedGroup = { status: 'unformed' };
@@ -6,6 +7,7 @@ export type FormedGroup = {
   status: 'formed';
   groupId: string;
   formedOn: IsoDate;
+  programme: Programme;
   maxMembers: number;
   members: readonly string[];
 };
@@ -18,7 +20,7 @@ export function evolveGroup(state: GroupState, event: GroupEvent): GroupState {
   switch (event.type) {
     case 'GroupFormed':
       return state.status === 'unformed'
-        ? { status: 'formed', groupId: event.data.groupId, formedOn: event.data.formedOn, maxMembers: event.data.maxMembers, members: [] }
+        ? { status: 'formed', groupId: event.data.groupId, formedOn: event.data.formedOn, programme: event.data.programme, maxMembers: event.data.maxMembers, members: [] }
         : state;
     case 'MemberJoined':
       return state.status === 'formed' && !state.members.includes(event.data.entrepreneurId)
