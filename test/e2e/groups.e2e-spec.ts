@@ -37,7 +37,7 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect(formed.headers.get('etag')).toBe('"1"');
     expect(formed.body).toEqual({
       id, version: 1, name: 'Kelompok Resin Art Maju', regionCode: '32.16.01', kecamatanCode: '32.16.01', businessType: 'kerajinan resin',
-      programme: 'TKM_PEMULA', formedOn: '2024-03-01', maxMembers: 10, members: [], lastEventAt: expect.any(String),
+      programme: 'TKM_PEMULA', formedOn: '2024-03-01', maxMembers: 10, members: [], grants: [], grantsCount: 0, grantTotal: 0, lastEventAt: expect.any(String),
     });
 
     const dewi = await register({ fullName: 'Dewi Lestari' });
@@ -135,6 +135,43 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect(problemOf(refused)).toMatchObject({ status: 409, code: 'JOURNEY.WITHDRAWN' });
     expect(refused.body.detail).toContain('2024-02-20');
     expect((await read(id)).body).toMatchObject({ version: 1, members: [] });
+  });
+
+  it('shows the grants its members received as the kelompok, with their total, also as of a date before them', async () => {
+    const id = await form();
+    const [rina, tuti] = [await register({ fullName: 'Rina Marlina' }), await register({ fullName: 'Tuti Alawiyah' })];
+    expect((await join(id, rina, 1)).status).toBe(200);
+    expect((await join(id, tuti, 2)).status).toBe(200);
+    const training = { title: 'Pelatihan Kerajinan Resin', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-03-06', completedOn: '2024-03-08' };
+    const grant = (over: object) => ({ programme: 'TKM_PEMULA', amount: 10_000_000, form: 'equipment', receivedOn: '2024-03-20', fundingSource: 'APBN', groupId: id, decreeNumber: 'KEP.7/BPKK/2024', ...over });
+    for (const person of [rina, tuti]) expect((await http.call('POST', `/v1/entrepreneurs/${person}/trainings`, { token: ani, body: training, ifMatch: 1 })).status).toBe(200);
+    const first = await http.call('POST', `/v1/entrepreneurs/${rina}/grants`, { token: ani, body: grant({}), ifMatch: 2 });
+    expect(first.status).toBe(200);
+    // the instant Rina's grant was recorded; Tuti's comes at least a millisecond later
+    const rinaFunded: string = (await http.call('GET', `/v1/entrepreneurs/${rina}`, { token: ani })).body.lastEventAt;
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await http.call('POST', `/v1/entrepreneurs/${tuti}/grants`, { token: ani, body: grant({ amount: 8_500_000, form: 'mixed', receivedOn: '2024-03-18', decreeNumber: undefined }), ifMatch: 2 })).status).toBe(200);
+    // a grant of Rina's own, to no group: not the kelompok's
+    expect((await http.call('POST', `/v1/entrepreneurs/${rina}/grants`, { token: ani, body: grant({ programme: 'WUB', amount: 3_000_000, groupId: undefined, decreeNumber: undefined }), ifMatch: 3 })).status).toBe(200);
+
+    const now = await read(id);
+    expect(now.body).toMatchObject({
+      grantsCount: 2,
+      grantTotal: 18_500_000,
+      grants: [
+        { entrepreneurId: tuti, programme: 'TKM_PEMULA', amount: 8_500_000, form: 'mixed', receivedOn: '2024-03-18', fundingSource: 'APBN' },
+        { entrepreneurId: rina, programme: 'TKM_PEMULA', amount: 10_000_000, form: 'equipment', receivedOn: '2024-03-20', fundingSource: 'APBN', decreeNumber: 'KEP.7/BPKK/2024' },
+      ],
+    });
+    expect(now.body.grants[0]).not.toHaveProperty('groupId');
+    // the group's own version: grants are recorded on the members' cases
+    expect(now.body.version).toBe(3);
+
+    // as of Rina's grant: hers only; a moment before it: none, with both members already in
+    const then = await read(id, ani, `?asOf=${encodeURIComponent(rinaFunded)}`);
+    expect(then.body).toMatchObject({ version: 3, grantsCount: 1, grantTotal: 10_000_000, grants: [{ entrepreneurId: rina, receivedOn: '2024-03-20' }] });
+    const justBefore = await read(id, ani, `?asOf=${encodeURIComponent(new Date(Date.parse(rinaFunded) - 1).toISOString())}`);
+    expect(justBefore.body).toMatchObject({ version: 3, grantsCount: 0, grantTotal: 0, grants: [] });
   });
 
   it('refuses a graduate a TKM Pemula group (409 JOURNEY.ALREADY_GRADUATED, naming the day) and takes them into a TKM Lanjutan one', async () => {

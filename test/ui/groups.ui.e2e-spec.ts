@@ -151,6 +151,34 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     expect(await addMemberForm().count()).toBe(0);
   });
 
+  it('shows the kelompok’s assistance with its total, and the kelompok as of a moment before it, read only', async () => {
+    const groupId = groupUrl.split('/').pop() as string;
+    const siti = people['Siti Aminah'];
+    const training = { title: 'Pelatihan Kerajinan Resin', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-06-03', completedOn: '2024-06-07' };
+    expect((await http.call('POST', `/v1/entrepreneurs/${siti}/trainings`, { token: caseworker, ifMatch: 1, body: training })).status).toBe(200);
+    const beforeGrant = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    const grant = { programme: 'TKM_PEMULA', amount: 20_000_000, form: 'mixed', receivedOn: '2024-06-20', fundingSource: 'APBN', groupId, decreeNumber: 'KEP.12/BPKK/2024' };
+    expect((await http.call('POST', `/v1/entrepreneurs/${siti}/grants`, { token: caseworker, ifMatch: 2, body: grant })).status).toBe(200);
+
+    await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}`);
+    await page.reload();
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Bantuan kelompok' }) });
+    // Intl writes "Rp" and the amount with a no-break space between them
+    const text = async (locator: ReturnType<Page['locator']>) => ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    await expect(text(section.locator('.grant-total'))).resolves.toBe('1 bantuan, jumlah Rp 20.000.000');
+    await expect(text(section.locator(`li[data-id="${siti}"]`))).resolves.toBe('Rp 20.000.000 · Siti Aminah · TKM Pemula · Campuran · APBN · 20 Jun 2024 · SK KEP.12/BPKK/2024');
+    expect(await fitsThePhone(page)).toBe(true);
+
+    await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}?asOf=${encodeURIComponent(beforeGrant)}`);
+    await page.getByText('Menampilkan kelompok sebagaimana tercatat pada').waitFor();
+    await section.getByText('Belum ada bantuan yang tercatat untuk kelompok ini.').waitFor();
+    expect(await addMemberForm().count()).toBe(0);
+    await page.locator('details', { hasText: 'Lihat per tanggal' }).getByRole('button', { name: 'Kembali ke sekarang' }).click();
+    await section.locator('.grant-total').waitFor();
+    expect(page.url()).toBe(groupUrl);
+  });
+
   it('lists the kelompok with its members count, filtered by programme like the API', async () => {
     await page.getByRole('link', { name: 'Kelompok', exact: true }).click();
     const row = page.getByRole('row', { name: new RegExp(GROUP) });

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PROGRAMMES, type Programme } from '../../domain';
-import type { GroupMemberView, GroupView } from '../../read-models/group-state/group.view';
+import { FUNDING_SOURCES, GRANT_FORMS, PROGRAMMES, type FundingSource, type GrantForm, type Programme } from '../../domain';
+import type { GroupGrantView, GroupMemberView, GroupView } from '../../read-models/group-state/group.view';
 import type { GroupSummaryItem, GroupSummaryPage } from '../../read-models/group-summary/group-summary.query';
 
 /** OpenAPI shapes of GET /v1/groups and GET /v1/groups/{id}; the answers themselves are the queries' types. */
@@ -22,6 +22,29 @@ export class GroupMemberDto implements GroupMemberView {
 
   @ApiProperty({ description: 'processing restricted (UU PDP): the name is shown to supervisors and auditors only' })
   processingRestricted!: boolean;
+}
+
+export class GroupGrantDto implements GroupGrantView {
+  @ApiProperty({ format: 'uuid', description: 'the member whose case records the grant' })
+  entrepreneurId!: string;
+
+  @ApiProperty({ enum: PROGRAMMES })
+  programme!: Programme;
+
+  @ApiProperty({ description: 'whole rupiah', example: 20_000_000 })
+  amount!: number;
+
+  @ApiProperty({ enum: GRANT_FORMS })
+  form!: GrantForm;
+
+  @ApiProperty({ format: 'date' })
+  receivedOn!: string;
+
+  @ApiProperty({ enum: FUNDING_SOURCES })
+  fundingSource!: FundingSource;
+
+  @ApiProperty({ required: false, description: 'the SK number', example: 'KEP.12/BPKK/2024' })
+  decreeNumber?: string;
 }
 
 /** What GroupFormed fixed, in both answers. */
@@ -57,6 +80,15 @@ export class GroupViewDto extends GroupFactsDto implements GroupView {
 
   @ApiProperty({ type: [GroupMemberDto], description: 'in the order they joined' })
   members!: GroupMemberDto[];
+
+  @ApiProperty({ type: [GroupGrantDto], description: "the grants the members' cases record with this group's id, by date received; public money, shown for every member" })
+  grants!: GroupGrantDto[];
+
+  @ApiProperty({ description: 'how many grants' })
+  grantsCount!: number;
+
+  @ApiProperty({ description: 'their sum, whole rupiah' })
+  grantTotal!: number;
 
   @ApiProperty({ format: 'date-time', description: 'the instant of the latest event folded in' })
   lastEventAt!: string;

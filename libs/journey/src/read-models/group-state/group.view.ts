@@ -1,3 +1,4 @@
+import type { GrantFields } from '../../domain/events/entrepreneur.events';
 import type { GroupEvent, GroupFormed } from '../../domain/events/group.events';
 import type { IsoDate } from '../../domain/shared/dates';
 import type { CaseView } from '../case-state/case.view';
@@ -13,17 +14,25 @@ export interface GroupMemberView {
   processingRestricted: boolean;
 }
 
+/** A grant recorded for the group on a member's case (public money: shown whatever the member's data rights). */
+export type GroupGrantView = Omit<GrantFields, 'groupId'> & { entrepreneurId: string };
+
 /** What GET /v1/groups/{id} answers: the kelompok folded from its stream, with the fields GroupFormed fixed. */
 export type GroupView = Omit<GroupFormed['data'], 'groupId'> & {
   id: string;
   version: number;
   members: GroupMemberView[];
+  /** the grants its members' cases record with this group's id, by date received */
+  grants: GroupGrantView[];
+  grantsCount: number;
+  /** whole rupiah */
+  grantTotal: number;
   /** the instant of the latest event folded in */
   lastEventAt: string;
 };
 
 /** The group's own facts, without the members' cases; undefined while no GroupFormed is folded in. */
-export type GroupFacts = Omit<GroupView, 'version' | 'members' | 'lastEventAt'> & { joined: { entrepreneurId: string; joinedOn: IsoDate }[] };
+export type GroupFacts = Omit<GroupView, 'version' | 'members' | 'grants' | 'grantsCount' | 'grantTotal' | 'lastEventAt'> & { joined: { entrepreneurId: string; joinedOn: IsoDate }[] };
 
 /** Never throws, and keeps a member once, as evolveGroup does. */
 export function evolveGroupFacts(facts: GroupFacts | undefined, event: GroupEvent): GroupFacts | undefined {
@@ -56,5 +65,9 @@ export function groupView(facts: GroupFacts, version: number, lastEventAt: Date,
     personalDataErased: cases[i]?.personalDataErased ?? false,
     processingRestricted: cases[i]?.processingRestricted ?? false,
   }));
-  return { ...group, version, members, lastEventAt: lastEventAt.toISOString() };
+  const grants = joined
+    .flatMap(({ entrepreneurId }, i) => (cases[i]?.grants ?? []).filter((g) => g.groupId === facts.id).map(({ groupId: _group, ...g }) => ({ entrepreneurId, ...g })))
+    .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  const grantTotal = grants.reduce((sum, g) => sum + g.amount, 0);
+  return { ...group, version, members, grants, grantsCount: grants.length, grantTotal, lastEventAt: lastEventAt.toISOString() };
 }

@@ -6,14 +6,7 @@ import { hasRole } from '../session.js';
 import { CASE_ACTIONS } from './case-actions.js';
 import { caseAudit } from './case-audit.js';
 import { timeline } from './timeline.js';
-import { facts, loadFailure, personName } from './view-kit.js';
-
-/** `datetime-local` wants local `YYYY-MM-DDTHH:mm`; the API wants an ISO instant. */
-function toLocalInput(iso) {
-  const d = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { asOfPicker, facts, loadFailure, personName } from './view-kit.js';
 
 function list(titleKey, items, describe) {
   return h('section', { class: 'card' },
@@ -52,21 +45,6 @@ function restrictionBanner(c) {
     h('p', { class: 'alert-title', text: t('case.restricted', { date: formatDate(c.restrictedOn) }) }),
     h('p', { text: t('case.restrictedNote') }),
   );
-}
-
-function asOfPicker(id, asOf, navigate) {
-  const input = h('input', { id: 'as-of', type: 'datetime-local', value: asOf ? toLocalInput(asOf) : undefined });
-  const form = h('form', { class: 'as-of', novalidate: true },
-    h('label', { for: 'as-of', text: t('case.asOfField') }),
-    input,
-    h('button', { type: 'submit', class: 'secondary', text: t('case.asOfShow') }),
-    asOf ? h('button', { type: 'button', class: 'link', text: t('case.asOfNow'), onclick: () => navigate(`#/kasus/${id}`) }) : null,
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (input.value) navigate(`#/kasus/${id}?asOf=${encodeURIComponent(new Date(input.value).toISOString())}`);
-  });
-  return h('details', { class: 'card', open: Boolean(asOf) }, h('summary', { text: t('case.asOf') }), form);
 }
 
 /**
@@ -123,7 +101,7 @@ export async function caseView(root, { id, params, user, navigate, flash }) {
       status,
       restrictionBanner(c),
       asOf ? h('p', { class: 'notice', text: t('case.asOfBanner', { time: formatInstant(asOf) }) }) : null,
-      asOfPicker(id, asOf, navigate),
+      asOfPicker(`#/kasus/${id}`, asOf, navigate),
       // recording comes first on a phone; on a wide screen the facts take the left column
       h('div', { class: 'columns' },
         h('div', { class: 'col-record' },

@@ -1,10 +1,10 @@
 import { query } from '../api.js';
 import { h, replace } from '../dom.js';
 import { commandForm, today } from '../form-kit.js';
-import { formatDate, formatInstant, label, t } from '../i18n.js';
+import { formatDate, formatInstant, formatRupiah, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { memberPicker } from './member-picker.js';
-import { facts, loadFailure, personName } from './view-kit.js';
+import { asOfPicker, facts, loadFailure, personName } from './view-kit.js';
 
 /**
  * A member as the API shows them: the name links to their case; an erased person, or one whose
@@ -27,6 +27,32 @@ function members(g) {
   return h('section', { class: 'card', 'aria-labelledby': 'members-title' },
     h('h2', { id: 'members-title', text: t('group.members', { count: g.members.length, max: g.maxMembers }) }),
     g.members.length === 0 ? h('p', { class: 'muted', text: t('group.noMembers') }) : h('ol', { class: 'plain members' }, g.members.map(member)),
+  );
+}
+
+/**
+ * The kelompok's assistance: the grants its members' cases record for it, with their total. Public
+ * money, so every grant is listed; the member is named as in the member list.
+ */
+function grants(g) {
+  const members = new Map(g.members.map((m) => [m.entrepreneurId, m]));
+  const recipient = (id) => {
+    const m = members.get(id);
+    return m?.fullName ?? (m && (m.personalDataErased || m.processingRestricted) ? personName(m) : t('group.outsideArea'));
+  };
+  return h('section', { class: 'card', 'aria-labelledby': 'grants-title' },
+    h('h2', { id: 'grants-title', text: t('group.grants') }),
+    g.grants.length === 0
+      ? h('p', { class: 'muted', text: t('group.noGrants') })
+      : [
+          h('p', { class: 'grant-total', text: t('group.grantTotal', { count: g.grantsCount, total: formatRupiah(g.grantTotal) }) }),
+          h('ul', { class: 'plain grants' }, g.grants.map((x) =>
+            h('li', { dataset: { id: x.entrepreneurId } },
+              h('strong', { text: formatRupiah(x.amount) }),
+              h('span', { text: ` · ${recipient(x.entrepreneurId)} · ${label('programme', x.programme)} · ${label('grantForm', x.form)} · ${label('fundingSource', x.fundingSource)} · ${formatDate(x.receivedOn)}${x.decreeNumber ? ` · SK ${x.decreeNumber}` : ''}` }),
+            ),
+          )),
+        ],
   );
 }
 
@@ -56,16 +82,18 @@ function addMember(g, etag, render) {
 
 /**
  * Detail kelompok (GET /v1/groups/{id}): folded from the group's stream, so always current; its
- * ETag is the If-Match of the add-member form. Auditors see the same page without the form.
+ * ETag is the If-Match of the add-member form. Auditors see the same page without the form. With
+ * `?asOf=` it shows the kelompok as recorded then (members, their names, the grants), read only.
  */
-export async function groupView(root, { id, user, flash }) {
+export async function groupView(root, { id, params = {}, user, navigate, flash }) {
+  const asOf = params.asOf;
   const body = h('div', { class: 'group' });
   root.append(h('p', {}, h('a', { href: '#/kelompok', class: 'back', text: `← ${t('group.back')}` })), body);
 
   const render = async (message) => {
     let current;
     try {
-      current = await query(`/v1/groups/${id}`);
+      current = await query(`/v1/groups/${id}`, { asOf });
     } catch (e) {
       replace(body, h('h1', { tabindex: '-1', text: t('group.title') }), loadFailure(e));
       return;
@@ -79,10 +107,13 @@ export async function groupView(root, { id, user, flash }) {
         h('span', { class: 'muted version', text: t('case.version', { version: g.version }) }),
       ),
       status,
+      asOf ? h('p', { class: 'notice', text: t('group.asOfBanner', { time: formatInstant(asOf) }) }) : null,
+      asOfPicker(`#/kelompok/${id}`, asOf, navigate),
       h('div', { class: 'columns' },
         h('div', { class: 'col-record' },
-          hasRole(user, 'caseworker', 'supervisor') ? addMember(g, current.etag, render) : null,
+          hasRole(user, 'caseworker', 'supervisor') && !asOf ? addMember(g, current.etag, render) : null,
           members(g),
+          grants(g),
         ),
         h('div', { class: 'col-facts' },
           h('section', { class: 'card' },
@@ -94,6 +125,7 @@ export async function groupView(root, { id, user, flash }) {
               ['field.programme', label('programme', g.programme)],
               ['field.formedOn', formatDate(g.formedOn)],
               ['group.size', t('group.membersOf', { count: g.members.length, max: g.maxMembers })],
+              ['group.grantSum', g.grantsCount === 0 ? t('app.none') : formatRupiah(g.grantTotal)],
               ['group.lastChange', formatInstant(g.lastEventAt)],
             ]),
           ),

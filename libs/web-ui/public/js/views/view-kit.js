@@ -19,6 +19,32 @@ export function personName(person) {
   return t(person.processingRestricted && !person.personalDataErased ? 'app.restricted' : 'app.erased');
 }
 
+/** `datetime-local` wants local `YYYY-MM-DDTHH:mm`; the API wants an ISO instant. */
+function toLocalInput(iso) {
+  const d = new Date(iso);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * "Lihat per tanggal" on a page folded from a stream (a case, a kelompok): goes to `route` with
+ * `?asOf=` (the instant picked, in the browser's time zone), and back to `route` for now.
+ */
+export function asOfPicker(route, asOf, navigate) {
+  const input = h('input', { id: 'as-of', type: 'datetime-local', value: asOf ? toLocalInput(asOf) : undefined });
+  const form = h('form', { class: 'as-of', novalidate: true },
+    h('label', { for: 'as-of', text: t('case.asOfField') }),
+    input,
+    h('button', { type: 'submit', class: 'secondary', text: t('case.asOfShow') }),
+    asOf ? h('button', { type: 'button', class: 'link', text: t('case.asOfNow'), onclick: () => navigate(route) }) : null,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (input.value) navigate(`${route}?asOf=${encodeURIComponent(new Date(input.value).toISOString())}`);
+  });
+  return h('details', { class: 'card', open: Boolean(asOf) }, h('summary', { text: t('case.asOf') }), form);
+}
+
 /** A definition list of label/value pairs; values are shown as text. */
 export function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.map(([key, value]) => [h('dt', { text: t(key) }), h('dd', { text: value ?? t('app.none') })]));
