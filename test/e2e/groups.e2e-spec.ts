@@ -174,6 +174,31 @@ describe('a kelompok over HTTP, against the real app', () => {
     expect(justBefore.body).toMatchObject({ version: 3, grantsCount: 0, grantTotal: 0, grants: [] });
   });
 
+  it('records a grant to a kelompok only for a member who joined by then (409 GROUP.NOT_A_MEMBER), and to an existing one (404), writing nothing else', async () => {
+    const id = await form();
+    const wati = await register({ fullName: 'Wati Suryani' });
+    const training = { title: 'Pelatihan Kerajinan Resin', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-02-01', completedOn: '2024-02-03' };
+    expect((await http.call('POST', `/v1/entrepreneurs/${wati}/trainings`, { token: ani, body: training, ifMatch: 1 })).status).toBe(200);
+    const grant = (over: object) => ({ programme: 'TKM_PEMULA', amount: 15_000_000, form: 'equipment', receivedOn: '2024-03-10', fundingSource: 'APBN', groupId: id, ...over });
+    const record = (over: object) => http.call('POST', `/v1/entrepreneurs/${wati}/grants`, { token: ani, body: grant(over), ifMatch: 2 });
+    const before = await http.eventCount();
+
+    const notMember = await record({});
+    expect(problemOf(notMember)).toMatchObject({ status: 409, code: 'GROUP.NOT_A_MEMBER' });
+    expect(notMember.body.detail).toBe('Wirausaha ini bukan anggota kelompok tersebut: tambahkan dulu sebagai anggota kelompok');
+    const unknown = await record({ groupId: randomUUID() });
+    expect(problemOf(unknown)).toMatchObject({ status: 404, code: 'GROUP.NOT_FOUND' });
+    expect(await http.eventCount()).toBe(before);
+
+    // she joins on 5 March: a grant of 1 March is still refused, naming the day she joined; one of 10 March is recorded
+    expect((await join(id, wati, 1)).status).toBe(200);
+    const early = await record({ receivedOn: '2024-03-01' });
+    expect(problemOf(early)).toMatchObject({ status: 409, code: 'GROUP.NOT_A_MEMBER' });
+    expect(early.body.detail).toBe('Wirausaha ini baru bergabung dengan kelompok tersebut pada 2024-03-05, setelah tanggal bantuan diterima');
+    expect((await record({})).status).toBe(200);
+    expect((await read(id)).body).toMatchObject({ grantsCount: 1, grantTotal: 15_000_000 });
+  });
+
   it('refuses a graduate a TKM Pemula group (409 JOURNEY.ALREADY_GRADUATED, naming the day) and takes them into a TKM Lanjutan one', async () => {
     const pemula = await form();
     const lanjutan = (await http.call('POST', '/v1/groups', { token: ani, body: { name: 'KUB Resin Lanjutan', regionCode: '32.16.01', businessType: 'kerajinan resin', programme: 'TKM_LANJUTAN', formedOn: '2024-03-01' } })).body.id as string;

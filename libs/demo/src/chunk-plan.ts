@@ -56,18 +56,20 @@ function formGroups(ctx: PlanContext, people: PersonPlan[]): GroupPlan[] {
         ),
       ];
       for (const m of batch) m.grantOn = grantOn;
-      batch.forEach((m) => (m.commands.push(grant(m, groupId)), undefined));
+      // every member joined on the day the group was formed, before its grant
+      batch.forEach((m) => (m.commands.push(grant(m, { id: groupId, memberSince: formedOn })), undefined));
       groups.push({ groupId, commands });
     }
   }
   return groups;
 }
 
-function grant(p: PersonPlan, groupId?: string): EntrepreneurCommand {
+function grant(p: PersonPlan, group?: { id: string; memberSince: string }): EntrepreneurCommand {
   const g = GRANT[p.programme!];
   return {
     type: 'RecordGrant', entrepreneurId: p.entrepreneurId, now: p.commands[0].now, programme: p.programme!, ...g,
-    receivedOn: p.grantOn!, groupId, decreeNumber: groupId ? `KEP.${p.grantOn!.slice(0, 4)}/BPKK/${p.kecamatanCode}` : undefined,
+    receivedOn: p.grantOn!, groupId: group?.id, group: group && { formed: true, memberSince: group.memberSince },
+    decreeNumber: group ? `KEP.${p.grantOn!.slice(0, 4)}/BPKK/${p.kecamatanCode}` : undefined,
   };
 }
 

@@ -38,12 +38,17 @@ describe('the demo data plan', () => {
     expect([...kecamatan].filter((k) => k.startsWith('32.16.')).length).toBe(23);
   });
 
-  it('groups TKM Pemula recipients in tens within one kecamatan', () => {
-    const { groups } = decideChunk(planChunk(context(5), 3000), { regions });
+  it('groups TKM Pemula recipients in tens within one kecamatan, each member’s grant naming the kelompok they joined before it', () => {
+    const { groups, people } = decideChunk(planChunk(context(5), 3000), { regions });
+    const grantOf = new Map(people.flatMap((p) => p.events.filter((e) => e.type === 'GrantReceived').map((e) => [e.data.entrepreneurId, e.data] as const)));
     for (const g of groups) {
-      const members = g.events.filter((e) => e.type === 'MemberJoined');
+      const members = g.events.flatMap((e) => (e.type === 'MemberJoined' ? [e.data] : []));
       expect(members.length).toBeGreaterThan(0);
       expect(members.length).toBeLessThanOrEqual(10);
+      for (const m of members) {
+        expect(grantOf.get(m.entrepreneurId)?.groupId).toBe(g.subjectId);
+        expect(m.joinedOn <= (grantOf.get(m.entrepreneurId)?.receivedOn ?? '')).toBe(true);
+      }
     }
   });
 });

@@ -26,7 +26,7 @@ describe('the journey write side on PostgreSQL', () => {
   const handlers = (s: WriteSide) => ({
     register: new RegisterEntrepreneurHandler(s.runner, s.nik),
     train: new RecordTrainingHandler(s.runner),
-    grant: new RecordGrantHandler(s.runner, s.nik),
+    grant: new RecordGrantHandler(s.runner, s.nik, s.store),
     visit: new RecordMonitoringVisitHandler(s.runner),
     graduate: new GraduateToLanjutanHandler(s.runner),
     assign: new AssignCaseworkerHandler(s.runner),

@@ -54,6 +54,10 @@ const DOMAIN: Record<ErrorCode, Text> = {
   'GROUP.ALREADY_FORMED': () => 'Kelompok ini sudah dibentuk',
   'GROUP.NOT_FOUND': ({ id, asOf }) => (id ? `Kelompok ${id} belum dibentuk${onDate(asOf)}` : 'Tidak ada kelompok yang dibentuk dengan ID ini'),
   'GROUP.FULL': ({ maxMembers }) => `Kelompok ini sudah penuh: anggotanya sudah ${maxMembers} orang`,
+  'GROUP.NOT_A_MEMBER': ({ joinedOn }) =>
+    joinedOn
+      ? `Wirausaha ini baru bergabung dengan kelompok tersebut pada ${joinedOn}, setelah tanggal bantuan diterima`
+      : 'Wirausaha ini bukan anggota kelompok tersebut: tambahkan dulu sebagai anggota kelompok',
   'VALIDATION.DATE_FORMAT': ({ field }) => `Kolom ${field} harus berisi tanggal yang benar dengan format YYYY-MM-DD`,
   'VALIDATION.AMOUNT_NOT_POSITIVE': ({ field }) => `Kolom ${field} harus berisi jumlah rupiah berupa bilangan bulat lebih dari 0`,
   'VALIDATION.NUMBER_INVALID': ({ field, min }) => `Kolom ${field} harus berisi bilangan bulat, ${min} atau lebih`,

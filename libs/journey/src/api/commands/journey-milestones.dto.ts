@@ -48,7 +48,7 @@ export class RecordGrantDto {
   @OneOf(FUNDING_SOURCES)
   fundingSource!: FundingSource;
 
-  @Uuid({ optional: true, description: 'the kelompok the grant went to' })
+  @Uuid({ optional: true, description: 'the kelompok the grant went to; the person must have joined it by receivedOn (409 GROUP.NOT_A_MEMBER)' })
   groupId?: string;
 
   @Text(100, { optional: true, description: 'SK (decree) number' })

@@ -29,7 +29,7 @@ describe('erasing a person’s data (crypto-shredding)', () => {
     await new RecordTrainingHandler(w.runner).execute(
       new RecordTrainingCommand(id, { title: 'Pelatihan MUA', provider: 'MTU Disnaker', kind: 'competency', startedOn: '2024-02-01', completedOn: '2024-02-03', certificateNumber: 'SERT-YS-0091' }, meta({ expectedVersion: 1 })),
     );
-    await new RecordGrantHandler(w.runner, w.nik).execute(
+    await new RecordGrantHandler(w.runner, w.nik, w.store).execute(
       new RecordGrantCommand(id, { programme: 'TKM_PEMULA', amount: 20_000_000, form: 'equipment', receivedOn: '2024-03-01', fundingSource: 'APBN', decreeNumber: 'KEP.12/2024' }, meta({ expectedVersion: 2 })),
     );
     await new RecordMonitoringVisitHandler(w.runner).execute(

@@ -17,7 +17,16 @@ export type RegisterEntrepreneur = Command<'RegisterEntrepreneur', ProfileFields
 
 export type RecordTraining = Command<'RecordTraining', TrainingFields>;
 
-export type RecordGrant = Command<'RecordGrant', GrantFields>;
+/** The kelompok a grant names, as the grant's rules need it (the application reads the group's stream). */
+export interface GrantGroup {
+  /** false when no kelompok was formed under the grant's groupId */
+  formed: boolean;
+  /** the day the grantee joined the kelompok; undefined when they are not a member */
+  memberSince?: IsoDate;
+}
+
+/** With `groupId`, `group` says where the grantee stands in that kelompok; without it, not a member. */
+export type RecordGrant = Command<'RecordGrant', GrantFields & { group?: GrantGroup }>;
 
 export type RecordMonitoringVisit = Command<'RecordMonitoringVisit', VisitFields>;
 

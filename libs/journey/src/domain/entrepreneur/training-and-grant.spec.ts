@@ -65,10 +65,31 @@ describe('a registered entrepreneur (not yet trained)', () => {
 
 describe('a trained entrepreneur', () => {
   it('receives a TKM Pemula grant', () => {
-    expect(given(history.trained()).when(commands.grant({ groupId: 'g-1', decreeNumber: 'SK/12/2024' }))).toEqual([{
+    expect(given(history.trained()).when(commands.grant({ groupId: 'g-1', group: { formed: true, memberSince: '2024-02-20' }, decreeNumber: 'SK/12/2024' }))).toEqual([{
       type: 'GrantReceived',
       data: { entrepreneurId: ID, programme: 'TKM_PEMULA', amount: 20_000_000, form: 'mixed', receivedOn: '2024-03-01', fundingSource: 'APBN', groupId: 'g-1', decreeNumber: 'SK/12/2024' },
     }]);
+  });
+
+  describe('as a member of the kelompok the grant names (the grant goes to the group)', () => {
+    it.each([
+      ['joined before it was received', { formed: true, memberSince: '2024-02-20' }, 'ok', undefined],
+      ['joined the day it was received', { formed: true, memberSince: '2024-03-01' }, 'ok', undefined],
+      ['joined the day after', { formed: true, memberSince: '2024-03-02' }, ErrorCode.NOT_A_MEMBER, { joinedOn: '2024-03-02' }],
+      ['never joined', { formed: true }, ErrorCode.NOT_A_MEMBER, {}],
+    ] as const)('one who %s: %s', (_who, group, expected, params) => {
+      const cmd = commands.grant({ groupId: 'g-1', group });
+      if (expected === 'ok') expect(given(history.trained()).when(cmd)).toEqual([granted({ groupId: 'g-1' })]);
+      else expect(given(history.trained()).refuses(cmd)).toMatchObject({ code: expected, kind: 'conflict', field: 'groupId', params });
+    });
+
+    it('is refused when no kelompok was formed under the id (404 GROUP.NOT_FOUND)', () => {
+      expect(given(history.trained()).refuses(commands.grant({ groupId: 'g-1', group: { formed: false } }))).toMatchObject({ code: ErrorCode.GROUP_NOT_FOUND, kind: 'not_found' });
+    });
+
+    it('a grant naming no kelompok needs no membership', () => {
+      expect(given(history.trained()).when(commands.grant())).toEqual([granted()]);
+    });
   });
 
   it.each([

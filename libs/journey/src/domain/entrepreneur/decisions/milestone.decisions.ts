@@ -1,13 +1,14 @@
 import type { EntrepreneurEvent, GrantReceived, Trained } from '../../events/entrepreneur.events';
-import type { RecordGrant, RecordTraining } from '../entrepreneur.commands';
+import type { GrantGroup, RecordGrant, RecordTraining } from '../entrepreneur.commands';
 import type { EntrepreneurState, GrantFact, RegisteredState } from '../entrepreneur.state';
 import { pemulaGrant } from '../entrepreneur.state';
 import { requireOpenCase } from '../entrepreneur.guards';
+import { groupNotFound } from '../../group/group.decider';
 import {
   assertBoolean, assertNotBefore, assertOneOf, assertPastDate, assertPositiveAmount, assertPositiveInteger, assertText, conflict, ifPresent,
 } from '../../shared/checks';
 import { ErrorCode } from '../../shared/error-codes';
-import { earliest } from '../../shared/dates';
+import { earliest, isBefore } from '../../shared/dates';
 import { defined } from '../../shared/objects';
 import { FUNDING_SOURCES, GRANT_FORMS, PROGRAMMES, TRAINING_KINDS } from '../../events/vocabulary';
 
@@ -46,10 +47,23 @@ export function recordGrant(command: RecordGrant, state: EntrepreneurState): Ent
   const fact: GrantFact = { programme, amount, form, receivedOn, fundingSource, ...defined({ groupId: command.groupId, decreeNumber: command.decreeNumber }) };
   if (state.grants.some((g) => sameGrant(g, fact))) return [];
   assertNotBefore('receivedOn', receivedOn, 'registration', state.registeredOn);
+  if (command.groupId !== undefined) checkGroupMember(command.group, receivedOn);
   if (programme === 'TKM_PEMULA') checkPemulaGrant(state, receivedOn);
   if (programme === 'TKM_LANJUTAN') checkLanjutanGrant(state, receivedOn);
   const data: GrantReceived['data'] = { entrepreneurId, ...fact };
   return [{ type: 'GrantReceived', data }];
+}
+
+/**
+ * The grant goes to the kelompok (domain.md): one that names a kelompok is recorded for a member of
+ * it, who had joined by the day it was received.
+ */
+function checkGroupMember(group: GrantGroup | undefined, receivedOn: string): void {
+  if (group && !group.formed) throw groupNotFound();
+  const since = group?.memberSince;
+  if (since === undefined) conflict(ErrorCode.NOT_A_MEMBER, 'the entrepreneur is not a member of the group the grant names', 'groupId');
+  if (isBefore(receivedOn, since))
+    conflict(ErrorCode.NOT_A_MEMBER, `the entrepreneur joined the group on ${since}, after the grant was received`, 'groupId', { joinedOn: since });
 }
 
 /** One TKM Pemula grant per person, and only once a training is completed (on or before the grant). */
