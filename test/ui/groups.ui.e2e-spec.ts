@@ -20,7 +20,6 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
   let page: Page;
   let caseworker: string;
   let groupUrl: string;
-  let saved: string | undefined;
   const people: Record<string, string> = {};
 
   async function signedIn(claims: LocalTokenClaims, viewport = PHONE): Promise<Page> {
@@ -51,10 +50,8 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
   }
 
   beforeAll(async () => {
-    // a small kelompok, so that the test can fill it (the policy is read from process.env, as in lanjutan-policy.e2e-spec.ts)
-    saved = process.env.JEJAK_GROUP_MAX_MEMBERS;
-    process.env.JEJAK_GROUP_MAX_MEMBERS = '4';
-    http = await JourneyHttp.start();
+    // a small kelompok, so that the test can fill it: the app's own setting, as in lanjutan-policy.e2e-spec.ts
+    http = await JourneyHttp.start({ JEJAK_GROUP_MAX_MEMBERS: '4' });
     caseworker = await http.token(CASEWORKER);
     let position = 0;
     for (const fullName of ['Siti Aminah', 'Dewi Lestari', 'Sri Mulyani', 'Eka Susanti', 'Rina Wati']) {
@@ -73,8 +70,6 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
   });
 
   afterAll(async () => {
-    if (saved === undefined) delete process.env.JEJAK_GROUP_MAX_MEMBERS;
-    else process.env.JEJAK_GROUP_MAX_MEMBERS = saved;
     await browser?.close();
     await http?.close();
   });
@@ -158,7 +153,10 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     expect((await http.call('POST', `/v1/entrepreneurs/${siti}/trainings`, { token: caseworker, ifMatch: 1, body: training })).status).toBe(200);
     const beforeGrant = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    const grant = { programme: 'TKM_PEMULA', amount: 20_000_000, form: 'mixed', receivedOn: '2024-06-20', fundingSource: 'APBN', groupId, decreeNumber: 'KEP.12/BPKK/2024' };
+    // received the day she joined (the page's add-member form dates it today): a grant to a kelompok is for its members
+    const { body: group } = await http.call('GET', `/v1/groups/${groupId}`, { token: caseworker });
+    const receivedOn = group.members.find((m: { entrepreneurId: string }) => m.entrepreneurId === siti).joinedOn;
+    const grant = { programme: 'TKM_PEMULA', amount: 20_000_000, form: 'mixed', receivedOn, fundingSource: 'APBN', groupId, decreeNumber: 'KEP.12/BPKK/2024' };
     expect((await http.call('POST', `/v1/entrepreneurs/${siti}/grants`, { token: caseworker, ifMatch: 2, body: grant })).status).toBe(200);
 
     await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}`);
@@ -167,7 +165,9 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     // Intl writes "Rp" and the amount with a no-break space between them
     const text = async (locator: ReturnType<Page['locator']>) => ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
     await expect(text(section.locator('.grant-total'))).resolves.toBe('1 bantuan, jumlah Rp 20.000.000');
-    await expect(text(section.locator(`li[data-id="${siti}"]`))).resolves.toBe('Rp 20.000.000 · Siti Aminah · TKM Pemula · Campuran · APBN · 20 Jun 2024 · SK KEP.12/BPKK/2024');
+    // the date as the page writes it, taken from her member line ("bergabung <date>")
+    const shown = (await text(page.locator(`li.member[data-id="${siti}"]`))).split('bergabung ')[1];
+    await expect(text(section.locator(`li[data-id="${siti}"]`))).resolves.toBe(`Rp 20.000.000 · Siti Aminah · TKM Pemula · Campuran · APBN · ${shown} · SK KEP.12/BPKK/2024`);
     expect(await fitsThePhone(page)).toBe(true);
 
     await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}?asOf=${encodeURIComponent(beforeGrant)}`);
