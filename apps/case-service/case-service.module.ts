@@ -25,7 +25,7 @@ export class CaseServiceModule {
       imports: [
         PlatformModule.forRoot({ config, databaseUrl: db.url, sealAuditAnchors: options.runProjector }),
         HttpPlatformModule,
-        AuthModule.forRoot({ dataDir: config.dataDir }),
+        AuthModule.forRoot({ dataDir: config.dataDir, env: config.env }),
         JourneyWriteModule,
         JourneyReadModule,
         ProjectionsModule.forRootAsync({
@@ -33,6 +33,7 @@ export class CaseServiceModule {
           inject: [JOURNEY_PROJECTIONS],
           useFactory: (journey: Projection[]) => journey,
           runProjector: options.runProjector,
+          env: config.env,
         }),
         FeedModule.forRoot(),
       ],

@@ -8,7 +8,7 @@ import { CaseServiceModule } from '../case-service/case-service.module';
 @Module({})
 export class JejakModule {
   static forRoot(config: JejakConfig, db: Database): DynamicModule {
-    const kafka = config.kafkaBrokers.length ? loadKafkaSettings({ ...process.env, KAFKA_BROKERS: config.kafkaBrokers.join(',') }) : undefined;
+    const kafka = config.kafkaBrokers.length ? loadKafkaSettings({ ...config.env, KAFKA_BROKERS: config.kafkaBrokers.join(',') }) : undefined;
     return {
       module: JejakModule,
       imports: [CaseServiceModule.forRoot(config, db, { runProjector: true }), ...(kafka ? [RelayModule.forRoot({ kafka })] : [])],

@@ -21,8 +21,9 @@ export class ProjectorAppModule {
           // Not JourneyReadModule: it brings the query routes, which need the API process's auth.
           imports: [PersonalDataModule],
           inject: [PersonalDataVault],
-          useFactory: (vault: PersonalDataVault) => configuredJourneyProjections(vault),
+          useFactory: (vault: PersonalDataVault) => configuredJourneyProjections(vault, config.env),
           adminApi: false,
+          env: config.env,
         }),
       ],
     };

@@ -5,7 +5,7 @@ import { loadKafkaSettings, RelayModule } from '@jejak/relay';
 /** The relay process: the platform (database, event store, /health, /metrics) and the relay to Kafka. */
 @Module({})
 export class RelayAppModule {
-  static forRoot(config: JejakConfig, db: Database, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forRoot(config: JejakConfig, db: Database, env: NodeJS.ProcessEnv = config.env): DynamicModule {
     const kafka = loadKafkaSettings(env);
     if (!kafka) throw new ConfigError(['KAFKA_BROKERS is required by the relay process (host:port[,host:port...])']);
     return {

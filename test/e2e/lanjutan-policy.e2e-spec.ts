@@ -7,19 +7,15 @@ import { aRegistration, JourneyHttp } from './journey-http.fixture';
  */
 describe('a graduation policy other than the default, against the real app', () => {
   const policy = { JEJAK_LANJUTAN_MIN_VISITS: '3', JEJAK_LANJUTAN_MIN_WORKERS_TOTAL: '3' };
-  const saved = Object.fromEntries(Object.keys(policy).map((k) => [k, process.env[k]]));
   let http: JourneyHttp;
   let ani: string;
   beforeAll(async () => {
-    // the policy is read from the process's environment, by the command side and the read side alike
-    Object.assign(process.env, policy);
-    http = await JourneyHttp.start();
+    // the app's environment, read by the command side and the read side alike (not this process's)
+    http = await JourneyHttp.start(policy);
     ani = await http.token({ sub: 'cw-ani', role: 'caseworker', kecamatan: ['32.16.01'] });
   });
   afterAll(async () => {
     await http?.close();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
   });
 
   const training = { title: 'Pelatihan Tata Boga', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-01-15', completedOn: '2024-01-20' };

@@ -22,8 +22,8 @@ export const PERSONAL_DATA_SECRETS = Symbol('PERSONAL_DATA_SECRETS');
       useFactory: (config: JejakConfig): PersonalDataSecrets => {
         const log = new Logger('PersonalData');
         const secrets = resolveSecrets({
-          masterKey: process.env.JEJAK_MASTER_KEY,
-          nikHmacKey: process.env.JEJAK_NIK_HMAC_KEY,
+          masterKey: config.env.JEJAK_MASTER_KEY,
+          nikHmacKey: config.env.JEJAK_NIK_HMAC_KEY,
           dataDir: config.dataDir,
           log: (m) => log.warn(m),
         });

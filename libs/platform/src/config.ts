@@ -19,6 +19,12 @@ export interface JejakConfig {
   logLevel: LogLevel;
   /** how often the processes that project seal audit anchors (ADR 0009); null: never (`off`) */
   auditAnchorIntervalMs: number | null;
+  /**
+   * The environment these settings were read from (a copy). The settings of other modules (auth,
+   * projections, the journey policy, Kafka, keys) are read from it too, never from process.env,
+   * so a process configured by startApp's `env` is configured through and through.
+   */
+  env: Readonly<NodeJS.ProcessEnv>;
 }
 
 /**
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     eventStore,
     logLevel,
     auditAnchorIntervalMs: intervalOrOff(env, 'JEJAK_AUDIT_ANCHOR_INTERVAL', SPAN_UNITS.h, problems),
+    env: Object.freeze({ ...env }),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

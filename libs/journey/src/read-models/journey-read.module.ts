@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PersonalDataModule, PersonalDataVault } from '@jejak/personal-data';
-import { registerProblemMessages } from '@jejak/platform';
+import { JEJAK_CONFIG, registerProblemMessages, type JejakConfig } from '@jejak/platform';
 import { JOURNEY_PROBLEM_TEXTS } from '../problem-texts/journey.problem-texts';
 import { EntrepreneurQueriesController } from '../api/queries/entrepreneur-queries.controller';
 import { GroupQueriesController } from '../api/queries/group-queries.controller';
@@ -45,8 +45,8 @@ export const JOURNEY_PROJECTIONS = Symbol('JOURNEY_PROJECTIONS');
     ExportPersonalDataHandler,
     {
       provide: JOURNEY_PROJECTIONS,
-      inject: [PersonalDataVault],
-      useFactory: (vault: PersonalDataVault) => configuredJourneyProjections(vault),
+      inject: [PersonalDataVault, JEJAK_CONFIG],
+      useFactory: (vault: PersonalDataVault, config: JejakConfig) => configuredJourneyProjections(vault, config.env),
     },
   ],
   exports: [JOURNEY_PROJECTIONS],
