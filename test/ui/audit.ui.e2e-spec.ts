@@ -108,6 +108,7 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
     await page.locator('.event[data-type="Registered"]').waitFor();
     expect(await page.getByRole('button', { name: 'Verifikasi riwayat' }).count()).toBe(0);
     expect(await page.getByText('Jejak pemrosesan data').count()).toBe(0);
+    expect(await page.getByText('Riwayat tersimpan').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Unduh salinan data pribadi' }).count()).toBe(0);
   });
 
@@ -123,6 +124,28 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
     await expect(verdict.locator('dt:text-is("Versi pertama yang rusak") + dd').textContent()).resolves.toBe('—');
     await expect(verdict.locator('dt:text-is("Hash terakhir") + dd').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
     await expect(page.locator('.case-head .version').textContent()).resolves.toBe('versi 5');
+  });
+
+  it('shows the auditor the case’s events as stored, with the hashes the API holds, personal fields still encrypted', async () => {
+    const page = pages[1];
+    await page.locator('.history-section > summary').click();
+    const table = page.getByRole('table', { name: 'Riwayat tersimpan' });
+    await page.getByText('5 peristiwa tersimpan').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    const stored = await fetch(`${app.url}/v1/audit/streams/entrepreneur-${dewiId}`, { headers: { authorization: `Bearer ${await token(AUDITOR)}` } });
+    const { events } = (await stored.json()) as { events: { streamVersion: number; type: string; hash: string }[] };
+    for (const e of events) {
+      const row = table.locator(`tr[data-version="${e.streamVersion}"]`);
+      await expect(row.getAttribute('data-type')).resolves.toBe(e.type);
+      await expect(row.locator('code.hash').textContent()).resolves.toBe(e.hash);
+    }
+    const registration = table.locator('tr[data-version="1"]');
+    await expect(registration.textContent()).resolves.toContain('siti.pendamping (pendamping)');
+    await registration.locator('details.raw > summary').click();
+    const raw = (await registration.locator('pre.raw-json').textContent()) ?? '';
+    expect(raw).toContain('"_pii"');
+    expect(raw).not.toContain('Dewi');
+    await expect(fitsThePhone(page)).resolves.toBe(true);
   });
 
   it('shows the auditor who wrote and who read the person’s data: the registration and the auditor’s own read', async () => {

@@ -202,6 +202,13 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     await desk.getByRole('heading', { level: 1, name: GROUP }).waitFor();
     await desk.locator('ol.members').getByRole('link', { name: 'Eka Susanti' }).waitFor();
     expect(await desk.locator('form[data-form="add-member"], .member-search').count()).toBe(0);
+    // the kelompok's own stream, verified and shown as stored: formed, then four members joined
+    await desk.getByRole('button', { name: 'Verifikasi riwayat' }).click();
+    await desk.locator('.verdict').getByText('Riwayat utuh: rantai hash 5 peristiwa cocok.').waitFor();
+    await desk.locator('.history-section > summary').click();
+    await expect(desk.getByRole('table', { name: 'Riwayat tersimpan' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.type))).resolves.toEqual([
+      'GroupFormed', 'MemberJoined', 'MemberJoined', 'MemberJoined', 'MemberJoined',
+    ]);
     await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-group-desktop.png'), fullPage: true });
 
     await desk.getByRole('button', { name: 'Switch to English' }).click();

@@ -43,6 +43,58 @@ function verification(streamId) {
   return section('verify.title', h('p', { class: 'hint', text: t('verify.intro') }), button, result);
 }
 
+function historyRow(e) {
+  const actor = e.metadata?.actorId ? `${e.metadata.actorId}${e.metadata.actorRole ? ` (${label('role', e.metadata.actorRole)})` : ''}` : null;
+  return h('tr', { dataset: { version: String(e.streamVersion), type: e.type } },
+    h('td', { 'data-label': t('history.col.version'), text: String(e.streamVersion) }),
+    h('td', { 'data-label': t('history.col.event') }, h('span', {}, label('event', e.type), h('span', { class: 'muted', text: ` · ${e.type} v${e.schemaVersion}` }))),
+    h('td', { 'data-label': t('history.col.recordedAt') }, h('time', { datetime: e.recordedAt, text: formatInstant(e.recordedAt) })),
+    h('td', { 'data-label': t('history.col.actor'), text: actor ?? t('app.none') }),
+    h('td', { 'data-label': t('history.col.position'), text: String(e.globalPosition) }),
+    h('td', { 'data-label': t('history.col.hash') }, h('code', { class: 'hash', title: e.hash, text: e.hash })),
+    h('td', { 'data-label': t('history.col.data') },
+      h('details', { class: 'raw' }, h('summary', { text: t('history.show') }), h('pre', { class: 'raw-json', text: JSON.stringify({ data: e.data, metadata: e.metadata }, null, 2) })),
+    ),
+  );
+}
+
+/**
+ * Riwayat tersimpan (auditors): the stream's events exactly as stored, with their chain hashes,
+ * from GET /v1/audit/streams/{streamId}; loaded when opened. Personal fields stay encrypted (the
+ * `_pii` envelope), so reading it processes no personal data and records nothing.
+ */
+function storedHistory(streamId) {
+  const body = h('div');
+  const load = async () => {
+    replace(body, h('p', { class: 'muted', text: t('history.loading') }));
+    try {
+      const { events } = (await query(`/v1/audit/streams/${encodeURIComponent(streamId)}`, {}, { fresh: false })).body;
+      replace(body,
+        h('p', { class: 'count', text: t('history.count', { count: events.length }) }),
+        h('div', { class: 'table-wrap' },
+          h('table', { class: 'phone-cards stored-history' },
+            h('caption', { class: 'visually-hidden', text: t('history.title') }),
+            h('thead', {}, h('tr', {}, ['version', 'event', 'recordedAt', 'actor', 'position', 'hash', 'data'].map((c) => h('th', { scope: 'col', text: t(`history.col.${c}`) })))),
+            h('tbody', {}, events.map(historyRow)),
+          ),
+        ),
+      );
+    } catch (e) {
+      replace(body, loadFailure(e));
+    }
+  };
+  const details = h('details', { class: 'card audit history-section' }, h('summary', {}, h('h2', { text: t('history.title') })), h('p', { class: 'hint', text: t('history.intro') }), body);
+  details.addEventListener('toggle', () => {
+    if (details.open && body.childElementCount === 0) load();
+  });
+  return details;
+}
+
+/** What an auditor has for any stream (a case, a kelompok): its verification and its stored history. */
+export function streamAudit(streamId, user) {
+  return hasRole(user, 'auditor') ? [verification(streamId), storedHistory(streamId)] : [];
+}
+
 function trailRow(item) {
   const what = item.kind === 'write' ? label('event', item.eventType) : label('purpose', item.purpose);
   return h('tr', { dataset: { kind: item.kind } },
@@ -127,7 +179,7 @@ export function caseAudit(c, user) {
   if (!hasRole(user, 'auditor', 'supervisor')) return [];
   const trail = processingTrail(c.id);
   return [
-    hasRole(user, 'auditor') ? verification(`entrepreneur-${c.id}`) : null,
+    ...streamAudit(`entrepreneur-${c.id}`, user),
     personalDataCopy(c.id, trail.refresh),
     trail.element,
   ];

@@ -3,6 +3,7 @@ import { h, replace } from '../dom.js';
 import { commandForm, today } from '../form-kit.js';
 import { formatDate, formatInstant, formatRupiah, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
+import { streamAudit } from './case-audit.js';
 import { memberPicker } from './member-picker.js';
 import { asOfPicker, facts, loadFailure, personName } from './view-kit.js';
 
@@ -114,6 +115,7 @@ export async function groupView(root, { id, params = {}, user, navigate, flash }
           hasRole(user, 'caseworker', 'supervisor') && !asOf ? addMember(g, current.etag, render) : null,
           members(g),
           grants(g),
+          streamAudit(`group-${g.id}`, user),
         ),
         h('div', { class: 'col-facts' },
           h('section', { class: 'card' },
