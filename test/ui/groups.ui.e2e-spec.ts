@@ -206,9 +206,10 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     await desk.getByRole('button', { name: 'Verifikasi riwayat' }).click();
     await desk.locator('.verdict').getByText('Riwayat utuh: rantai hash 5 peristiwa cocok.').waitFor();
     await desk.locator('.history-section > summary').click();
-    await expect(desk.getByRole('table', { name: 'Riwayat tersimpan' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.type))).resolves.toEqual([
-      'GroupFormed', 'MemberJoined', 'MemberJoined', 'MemberJoined', 'MemberJoined',
-    ]);
+    const rows = desk.getByRole('table', { name: 'Riwayat tersimpan' }).locator('tbody tr');
+    await rows.first().waitFor();
+    const types = await Promise.all((await rows.all()).map((row) => row.getAttribute('data-type')));
+    expect(types).toEqual(['GroupFormed', 'MemberJoined', 'MemberJoined', 'MemberJoined', 'MemberJoined']);
     await desk.screenshot({ path: join(SCREENSHOTS, 'jejak-ui-group-desktop.png'), fullPage: true });
 
     await desk.getByRole('button', { name: 'Switch to English' }).click();
