@@ -15,9 +15,10 @@ export interface ApplyOutcome {
 
 /**
  * Applies one batch to one projection inside the caller's transaction. Only events after the
- * projection's checkpoint count, which is what makes a redelivered batch harmless. If the batch
- * fails, it is replayed event by event under savepoints to find the poison event: that event is
- * dead-lettered, and the policy decides whether the projection halts just before it or goes on.
+ * projection's checkpoint count, which is what makes a redelivered batch harmless. `isolated`: if
+ * the batch fails, it is replayed event by event under savepoints to find the poison event: that
+ * event is dead-lettered, and the policy decides whether the projection halts just before it or
+ * goes on. Not isolated, a failure aborts the caller's transaction, which then tries again isolated.
  */
 export async function applyToProjection(
   client: PoolClient,
@@ -26,11 +27,16 @@ export async function applyToProjection(
   events: readonly RecordedEvent[],
   after: number,
   policy: PoisonPolicy,
+  isolated = true,
 ): Promise<ApplyOutcome> {
   const batchEnd = events.length ? events[events.length - 1].globalPosition : after;
   const position = Math.max(after, batchEnd);
   const relevant = events.filter((e) => e.globalPosition > after && projection.handles.has(e.type));
   if (relevant.length === 0) return { position, applied: 0, deadLetters: 0 };
+  if (!isolated) {
+    await projection.applyBatch(ctx, relevant);
+    return { position, applied: relevant.length, deadLetters: 0 };
+  }
   await client.query('SAVEPOINT jejak_batch');
   try {
     await projection.applyBatch(ctx, relevant);
