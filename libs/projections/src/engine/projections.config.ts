@@ -69,7 +69,7 @@ export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env, over
     rebuildBatchSize: positiveInt(env, 'JEJAK_PROJECTION_REBUILD_BATCH_SIZE', 5000, problems),
     rebuildConnections: positiveInt(env, 'JEJAK_PROJECTION_REBUILD_CONNECTIONS', 5, problems),
     pollIntervalMs: positiveInt(env, 'JEJAK_PROJECTION_POLL_MS', 100, problems),
-    wakeMinIntervalMs: positiveInt(env, 'JEJAK_PROJECTION_WAKE_MIN_MS', 20, problems),
+    wakeMinIntervalMs: positiveInt(env, 'JEJAK_PROJECTION_WAKE_MIN_MS', 50, problems),
     stallSeconds: positiveInt(env, 'JEJAK_PROJECTION_STALL_SECONDS', 30, problems),
     leaderRetryMs: positiveInt(env, 'JEJAK_PROJECTION_LEADER_RETRY_MS', 1000, problems),
     autoRebuild: flag(env, 'JEJAK_PROJECTION_AUTO_REBUILD', true, problems),

@@ -83,8 +83,10 @@ export class Projector {
     }, this.untilNextRead());
   }
 
+  /** never longer than a poll: a minimum interval set above the poll interval does not slow the poll */
   private untilNextRead(): number {
-    return Math.max(0, this.lastReadAt + this.deps.config.wakeMinIntervalMs - performance.now());
+    const { wakeMinIntervalMs, pollIntervalMs } = this.deps.config;
+    return Math.max(0, this.lastReadAt + Math.min(wakeMinIntervalMs, pollIntervalMs) - performance.now());
   }
 
   /** after a short batch: the rest of the minimum interval when appends came meanwhile, else a poll */
