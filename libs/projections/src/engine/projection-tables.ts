@@ -23,11 +23,50 @@ async function existingTables(client: PoolClient, schema: string, names: string[
   return new Set(rows.map((r) => r.name));
 }
 
+type Column = { name: string; type: string };
+
+async function columnsOf(client: PoolClient, qualifiedName: string): Promise<Column[]> {
+  const { rows } = await client.query<Column>(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [qualifiedName],
+  );
+  return rows;
+}
+
+/**
+ * A projection whose new version adds columns: its live table keeps serving, frozen, until the
+ * rebuilt one is swapped in (ADR 0005), while the new code already queries the new columns. So
+ * the columns the new table has and the live one lacks are added to the live one, nullable and
+ * without a default (instant, whatever its size): queries read NULL there until the swap, and need
+ * no fallback of their own. The new columns are learnt from the new DDL itself, created as a
+ * temporary table. Only additions: a column whose type changed is left to the rebuild.
+ */
+async function addNewColumns(client: PoolClient, projection: Projection, schema: string): Promise<string[]> {
+  const added: string[] = [];
+  for (const spec of projection.tables) {
+    const probe = `pg_temp.${quoteIdent(`jejak_probe_${spec.name}`)}`;
+    await client.query(`DROP TABLE IF EXISTS ${probe}`);
+    await client.query(spec.ddl(probe));
+    const live = qualified(schema, spec.name);
+    const have = new Set((await columnsOf(client, live)).map((c) => c.name));
+    for (const column of await columnsOf(client, probe)) {
+      if (have.has(column.name)) continue;
+      await client.query(`ALTER TABLE ${live} ADD COLUMN ${quoteIdent(column.name)} ${column.type}`);
+      added.push(`${spec.name}.${column.name}`);
+    }
+    await client.query(`DROP TABLE ${probe}`);
+  }
+  return added;
+}
+
 /**
  * Makes sure every projection has its live tables and a checkpoint, so queries work from the
  * first request even before the projector catches up. A projection with no checkpoint, or with
  * a table missing, starts over from position 0 (its remaining tables are emptied): a partial
- * read model would be silently wrong. Serialised by an advisory lock: several processes start at once.
+ * read model would be silently wrong. One whose version changed gets the new version's added
+ * columns on its live tables (addNewColumns) until its rebuild. Serialised by an advisory lock:
+ * several processes start at once.
  */
 export async function ensureLiveTables(pool: Pool, projections: readonly Projection[], schema: string): Promise<string[]> {
   const client = await pool.connect();
@@ -35,12 +74,15 @@ export async function ensureLiveTables(pool: Pool, projections: readonly Project
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, SETUP_LOCK_ID]);
-    const { rows } = await client.query<{ name: string }>(`SELECT name FROM projection_checkpoints WHERE name = ANY($1)`, [projections.map((p) => p.name)]);
-    const known = new Set(rows.map((r) => r.name));
+    const { rows } = await client.query<{ name: string; version: number }>(`SELECT name, version FROM projection_checkpoints WHERE name = ANY($1)`, [projections.map((p) => p.name)]);
+    const known = new Map(rows.map((r) => [r.name, Number(r.version)]));
     for (const p of projections) {
       const names = p.tables.map((t) => t.name);
       const existing = await existingTables(client, schema, names);
-      if (known.has(p.name) && existing.size === names.length) continue;
+      if (known.has(p.name) && existing.size === names.length) {
+        if (known.get(p.name) !== p.version) await addNewColumns(client, p, schema);
+        continue;
+      }
       for (const spec of p.tables) {
         if (existing.has(spec.name)) await client.query(`TRUNCATE ${qualified(schema, spec.name)}`);
       }

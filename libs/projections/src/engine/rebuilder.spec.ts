@@ -83,6 +83,37 @@ describe('Rebuilding a projection without downtime', () => {
     await done;
   });
 
+  it('a new version that adds a column: the serving table gains it, empty and nullable, until the rebuilt table brings it filled', async () => {
+    const v1 = streamCounterProjection({ name: 'cols' });
+    const first = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [v1], config: testConfig() });
+    await first.setup();
+    first.projector.start();
+    expect(await first.waitForPosition(await lastCommittedPosition(bed.pool), 20_000)).toBe(true);
+    await first.stop();
+    const v1Rows = async () =>
+      (await bed.pool.query(`SELECT md5(string_agg(concat_ws(',', stream_id, events, last_type, last_position), '|' ORDER BY stream_id)) AS sum FROM cols_streams`)).rows[0].sum;
+    const before = await v1Rows();
+
+    const [streams, types] = streamCounterProjection({ name: 'cols', version: 2 }).tables;
+    const v2 = { ...streamCounterProjection({ name: 'cols', version: 2 }), tables: [{ ...streams, ddl: (t: string) => streams.ddl(t).replace(/\)$/, ', counted boolean NOT NULL DEFAULT true)') }, types] };
+    const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [v2], config: testConfig() });
+    await engine.setup();
+    const column = async () =>
+      (await bed.pool.query(`SELECT is_nullable, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'cols_streams' AND column_name = 'counted'`)).rows[0];
+    const counted = async () => (await bed.pool.query(`SELECT count(*)::int AS rows, count(counted)::int AS filled FROM cols_streams`)).rows[0];
+    expect(await column()).toEqual({ is_nullable: 'YES', data_type: 'boolean' });
+    expect(await counted()).toMatchObject({ filled: 0 });
+    // the old rows still serve, unchanged but for the empty column, and a second start adds nothing
+    await engine.setup();
+    expect(await v1Rows()).toBe(before);
+
+    await engine.rebuild('cols');
+    expect(await column()).toEqual({ is_nullable: 'NO', data_type: 'boolean' });
+    const after = await counted();
+    expect(after.filled).toBe(after.rows);
+    expect(after.rows).toBeGreaterThan(0);
+  });
+
   it('a new projection version is rebuilt by the leader and swapped in, the old tables serving meanwhile', async () => {
     const v2 = streamCounterProjection({ name: 'rb', version: 2 });
     const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [v2], config: testConfig() });

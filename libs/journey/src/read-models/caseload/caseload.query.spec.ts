@@ -40,11 +40,13 @@ describe('the caseload list of a person whose processing is restricted', () => {
     expect(ids(await list({ regionCode: '32.16.01.2001' }))).toEqual(ids([rina, dewi]));
   });
 
-  it('still answers from a table of the previous version (no restricted column) while the new one is rebuilt', async () => {
+  it('still answers from a table of the previous version while the new one is rebuilt: the column the engine adds to it is empty', async () => {
     const client = await h.pool.connect();
     try {
       await client.query('BEGIN');
+      // the table as the previous version made it, then as the engine leaves it at the upgrade (projection-tables.ts)
       await client.query('ALTER TABLE caseload DROP COLUMN restricted');
+      await client.query('ALTER TABLE caseload ADD COLUMN restricted boolean');
       const items = await list({ q: 'dibatasi', regionCode: '32.16.01', hideRestricted: true }, client);
       expect(items).toMatchObject([{ id: rina.id, fullName: 'Rina Dibatasi', processingRestricted: false }]);
     } finally {

@@ -49,12 +49,11 @@ export class ListCaseloadQuery extends Query<CaseloadPage> {
 }
 
 /**
- * Read through the row as JSON rather than by column: after the upgrade that added the column, the
- * previous caseload table keeps serving until the rebuilt one is swapped in (ADR 0005), and a
- * missing column must read as "not restricted" there (that table knows no restriction yet) instead
- * of failing the list.
+ * After the upgrade that added the column, the previous caseload table keeps serving until the
+ * rebuilt one is swapped in (ADR 0005); the engine adds the column to it, empty, so there it reads
+ * as "not restricted" (that table knows no restriction yet).
  */
-const RESTRICTED = `coalesce((to_jsonb(c) ->> 'restricted')::boolean, false)`;
+const RESTRICTED = `coalesce(c.restricted, false)`;
 
 type Cursor = { p: number };
 const isCursor = (v: unknown): v is Cursor => typeof v === 'object' && v !== null && Number.isSafeInteger((v as Cursor).p);
