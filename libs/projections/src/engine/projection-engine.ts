@@ -47,8 +47,9 @@ export class ProjectionEngine {
 
   /** creates missing live tables and checkpoints; call once at start, before queries are served */
   async setup(): Promise<void> {
-    const reset = await ensureLiveTables(this.deps.pool, this.deps.projections, this.deps.config.liveSchema);
+    const { reset, added } = await ensureLiveTables(this.deps.pool, this.deps.projections, this.deps.config.liveSchema);
     if (reset.length) this.log(`projection tables created, projecting from the start: ${reset.join(', ')}`);
+    if (added.length) this.log(`columns of new projection versions added, empty until their rebuild is swapped in: ${added.join(', ')}`);
   }
 
   /** campaigns for leadership; the leader runs the live projector and any pending version rebuild */

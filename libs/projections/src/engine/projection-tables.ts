@@ -39,14 +39,17 @@ async function columnsOf(client: PoolClient, qualifiedName: string): Promise<Col
  * rebuilt one is swapped in (ADR 0005), while the new code already queries the new columns. So
  * the columns the new table has and the live one lacks are added to the live one, nullable and
  * without a default (instant, whatever its size): queries read NULL there until the swap, and need
- * no fallback of their own. The new columns are learnt from the new DDL itself, created as a
- * temporary table. Only additions: a column whose type changed is left to the rebuild.
+ * no fallback of their own. The new columns are learnt from the new DDL itself, created in a
+ * scratch schema inside this transaction (the privilege a rebuild needs anyway, where a temporary
+ * table would need TEMPORARY too). Only additions: a column whose type changed is left to the rebuild.
  */
 async function addNewColumns(client: PoolClient, projection: Projection, schema: string): Promise<string[]> {
   const added: string[] = [];
+  const scratch = quoteIdent('jejak_probe');
+  await client.query(`DROP SCHEMA IF EXISTS ${scratch} CASCADE`);
+  await client.query(`CREATE SCHEMA ${scratch}`);
   for (const spec of projection.tables) {
-    const probe = `pg_temp.${quoteIdent(`jejak_probe_${spec.name}`)}`;
-    await client.query(`DROP TABLE IF EXISTS ${probe}`);
+    const probe = `${scratch}.${quoteIdent(spec.name)}`;
     await client.query(spec.ddl(probe));
     const live = qualified(schema, spec.name);
     const have = new Set((await columnsOf(client, live)).map((c) => c.name));
@@ -55,8 +58,8 @@ async function addNewColumns(client: PoolClient, projection: Projection, schema:
       await client.query(`ALTER TABLE ${live} ADD COLUMN ${quoteIdent(column.name)} ${column.type}`);
       added.push(`${spec.name}.${column.name}`);
     }
-    await client.query(`DROP TABLE ${probe}`);
   }
+  await client.query(`DROP SCHEMA ${scratch} CASCADE`);
   return added;
 }
 
@@ -68,9 +71,10 @@ async function addNewColumns(client: PoolClient, projection: Projection, schema:
  * columns on its live tables (addNewColumns) until its rebuild. Serialised by an advisory lock:
  * several processes start at once.
  */
-export async function ensureLiveTables(pool: Pool, projections: readonly Projection[], schema: string): Promise<string[]> {
+export async function ensureLiveTables(pool: Pool, projections: readonly Projection[], schema: string): Promise<{ reset: string[]; added: string[] }> {
   const client = await pool.connect();
   const reset: string[] = [];
+  const added: string[] = [];
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, SETUP_LOCK_ID]);
@@ -80,7 +84,7 @@ export async function ensureLiveTables(pool: Pool, projections: readonly Project
       const names = p.tables.map((t) => t.name);
       const existing = await existingTables(client, schema, names);
       if (known.has(p.name) && existing.size === names.length) {
-        if (known.get(p.name) !== p.version) await addNewColumns(client, p, schema);
+        if (known.get(p.name) !== p.version) added.push(...(await addNewColumns(client, p, schema)));
         continue;
       }
       for (const spec of p.tables) {
@@ -95,7 +99,7 @@ export async function ensureLiveTables(pool: Pool, projections: readonly Project
       reset.push(p.name);
     }
     await client.query('COMMIT');
-    return reset;
+    return { reset, added };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

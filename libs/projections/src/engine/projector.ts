@@ -81,6 +81,8 @@ export class Projector {
       this.wakeTimer = null;
       this.wake();
     }, this.untilNextRead());
+    // a nudge, never a reason for the process to stay up
+    this.wakeTimer.unref();
   }
 
   /** never longer than a poll: a minimum interval set above the poll interval does not slow the poll */
