@@ -29,6 +29,19 @@ describe('the journey over HTTP, against the real app', () => {
     expect(answer.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
   }
 
+  it('keeps an idle connection open 65 s, longer than a load balancer’s 60 s, and says so', async () => {
+    const { request } = await import('node:http');
+    const header = await new Promise<string | undefined>((resolve, reject) => {
+      request(`${http.app.url}/health`, { headers: { connection: 'keep-alive' } }, (res) => {
+        res.resume();
+        resolve(res.headers['keep-alive']);
+      }).on('error', reject).end();
+    });
+    expect(header).toBe('timeout=65');
+    const server = http.app.app.getHttpServer();
+    expect([server.keepAliveTimeout, server.headersTimeout]).toEqual([65_000, 66_000]);
+  });
+
   describe('a whole journey', () => {
     it('runs from registration to TKM Lanjutan, each write answering its version, ETag and global position', async () => {
       const created = await http.call('POST', '/v1/entrepreneurs', { token: ani, body: aRegistration(), correlationId: 'monev-2024-batch-7' });

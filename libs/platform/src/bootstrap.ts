@@ -77,6 +77,10 @@ export async function startApp(options: BootstrapOptions): Promise<RunningApp> {
     const logger = structuredLogger(app);
     if (logger) app.useLogger(logger);
     await options.configure?.(app, config);
+    const server = app.getHttpServer();
+    server.keepAliveTimeout = config.httpKeepAliveMs;
+    // a request's headers may arrive on a connection kept alive that long; Node wants this one longer
+    server.headersTimeout = config.httpKeepAliveMs + 1000;
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -31,6 +31,16 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('JEJAK_HTTP_KEEPALIVE', () => {
+  it('keeps idle connections 65 s unless told otherwise (above a load balancer’s 60 s), from 1 s to 1 h', () => {
+    expect(loadConfig({}).httpKeepAliveMs).toBe(65_000);
+    expect(loadConfig({ JEJAK_HTTP_KEEPALIVE: '2m' }).httpKeepAliveMs).toBe(120_000);
+    expect(loadConfig({ JEJAK_HTTP_KEEPALIVE: '1s' }).httpKeepAliveMs).toBe(1000);
+    for (const raw of ['500ms', '2h', 'off', '65'])
+      expect(() => loadConfig({ JEJAK_HTTP_KEEPALIVE: raw })).toThrow(`JEJAK_HTTP_KEEPALIVE must be a span from 1s to 1h, such as 65s or 2m, got "${raw}"`);
+  });
+});
+
 describe('JEJAK_AUDIT_ANCHOR_INTERVAL', () => {
   it('seals hourly unless told otherwise, takes spans from milliseconds to days, and `off`', () => {
     expect(loadConfig({}).auditAnchorIntervalMs).toBe(3_600_000);

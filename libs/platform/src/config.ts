@@ -20,6 +20,12 @@ export interface JejakConfig {
   /** how often the processes that project seal audit anchors (ADR 0009); null: never (`off`) */
   auditAnchorIntervalMs: number | null;
   /**
+   * How long an idle kept-alive HTTP connection stays open (Node's default is 5 s). Behind a load
+   * balancer it must outlast the balancer's own idle timeout (60 s on the common ones), or the
+   * balancer reuses a connection Node is closing and its client gets a 502 or a reset.
+   */
+  httpKeepAliveMs: number;
+  /**
    * The environment these settings were read from (a copy). The settings of other modules (auth,
    * projections, the journey policy, Kafka, keys) are read from it too, never from process.env,
    * so a process configured by startApp's `env` is configured through and through.
@@ -57,15 +63,31 @@ const SPAN_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600
 /** what a Node.js timer can wait: 2^31 - 1 ms, a little over 24 days */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+/** `30m`, `1h`, `1d` (also `s`, `ms`) in milliseconds; undefined for anything else or beyond a timer's reach */
+function spanMs(raw: string): number | undefined {
+  const m = /^(\d+)\s*(ms|s|m|h|d)$/.exec(raw);
+  const ms = m ? Number(m[1]) * SPAN_UNITS[m[2]] : 0;
+  return ms > 0 && ms <= LONGEST_TIMER_MS ? ms : undefined;
+}
+
 /** A span such as `30m`, `1h` or `1d` (also `s`, `ms`) in milliseconds, or null for `off`. */
 function intervalOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number | null {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
   if (raw === 'off') return null;
-  const m = /^(\d+)\s*(ms|s|m|h|d)$/.exec(raw);
-  const ms = m ? Number(m[1]) * SPAN_UNITS[m[2]] : 0;
-  if (ms > 0 && ms <= LONGEST_TIMER_MS) return ms;
+  const ms = spanMs(raw);
+  if (ms !== undefined) return ms;
   problems.push(`${name} must be a span such as 30m, 1h or 1d (at most 24d), or "off", got "${env[name]}"`);
+  return fallback;
+}
+
+/** A span such as `65s` or `2m`, at least a second and at most an hour. */
+function shortSpan(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  const ms = spanMs(raw);
+  if (ms !== undefined && ms >= 1000 && ms <= 3_600_000) return ms;
+  problems.push(`${name} must be a span from 1s to 1h, such as 65s or 2m, got "${env[name]}"`);
   return fallback;
 }
 
@@ -94,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     eventStore,
     logLevel,
     auditAnchorIntervalMs: intervalOrOff(env, 'JEJAK_AUDIT_ANCHOR_INTERVAL', SPAN_UNITS.h, problems),
+    httpKeepAliveMs: shortSpan(env, 'JEJAK_HTTP_KEEPALIVE', 65_000, problems),
     env: Object.freeze({ ...env }),
   };
   if (problems.length) throw new ConfigError(problems);
