@@ -31,7 +31,7 @@ describe('the journey over HTTP, against the real app', () => {
 
   it('keeps an idle connection open 65 s, longer than a load balancer’s 60 s, and says so', async () => {
     const { request } = await import('node:http');
-    const header = await new Promise<string | undefined>((resolve, reject) => {
+    const header = await new Promise<string | string[] | undefined>((resolve, reject) => {
       request(`${http.app.url}/health`, { headers: { connection: 'keep-alive' } }, (res) => {
         res.resume();
         resolve(res.headers['keep-alive']);
