@@ -166,7 +166,7 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     const text = async (locator: ReturnType<Page['locator']>) => ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
     await expect(text(section.locator('.grant-total'))).resolves.toBe('1 bantuan, jumlah Rp 20.000.000');
     // the date as the page writes it, taken from her member line ("bergabung <date>")
-    const shown = (await text(page.locator(`li.member[data-id="${siti}"]`))).split('bergabung ')[1];
+    const shown = (await text(page.locator(`li.member[data-id="${siti}"]`))).split('bergabung ')[1].split(' · ')[0];
     await expect(text(section.locator(`li[data-id="${siti}"]`))).resolves.toBe(`Rp 20.000.000 · Siti Aminah · TKM Pemula · Campuran · APBN · ${shown} · SK KEP.12/BPKK/2024`);
     expect(await fitsThePhone(page)).toBe(true);
 
@@ -177,6 +177,37 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     await page.locator('details', { hasText: 'Lihat per tanggal' }).getByRole('button', { name: 'Kembali ke sekarang' }).click();
     await section.locator('.grant-total').waitFor();
     expect(page.url()).toBe(groupUrl);
+  });
+
+  it('records a member’s grant from the kelompok’s page: the case opens with the grant form and the kelompok filled in', async () => {
+    const groupId = groupUrl.split('/').pop() as string;
+    const dewi = people['Dewi Lestari'];
+    const training = { title: 'Pelatihan Kerajinan Resin', provider: 'BLK Bekasi', kind: 'competency', startedOn: '2024-06-03', completedOn: '2024-06-07' };
+    const trained = await http.call('POST', `/v1/entrepreneurs/${dewi}/trainings`, { token: caseworker, ifMatch: 1, body: training });
+    expect(trained.status).toBe(200);
+    const { body: group } = await http.call('GET', `/v1/groups/${groupId}`, { token: caseworker });
+    const joinedOn = group.members.find((m: { entrepreneurId: string }) => m.entrepreneurId === dewi).joinedOn;
+
+    await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}`);
+    await page.reload();
+    await readModelsReach(trained.body.globalPosition);
+    await page.locator(`li.member[data-id="${dewi}"]`).getByRole('link', { name: 'Catat bantuan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dewi Lestari' }).waitFor();
+    const form = page.locator('form[data-form="grant"]');
+    await form.waitFor({ state: 'visible' });
+    await expect(form.locator('[name="groupId"]').inputValue()).resolves.toBe(groupId);
+    await form.locator('[name="programme"]').selectOption('TKM_PEMULA');
+    await form.locator('[name="amount"]').fill('20000000');
+    await form.locator('[name="form"]').selectOption('equipment');
+    await form.locator('[name="receivedOn"]').fill(joinedOn);
+    await form.locator('[name="fundingSource"]').selectOption('APBD');
+    await form.getByRole('button').first().click();
+    await page.locator('.flash').waitFor();
+
+    await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}`);
+    await page.reload();
+    await page.locator(`section li[data-id="${dewi}"]`, { hasText: 'APBD' }).waitFor();
+    await expect(page.locator('.grant-total').textContent()).resolves.toMatch(/^2 bantuan, jumlah Rp\s40\.000\.000$/);
   });
 
   it('lists the kelompok with its members count, filtered by programme like the API', async () => {
@@ -202,6 +233,7 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     await desk.getByRole('heading', { level: 1, name: GROUP }).waitFor();
     await desk.locator('ol.members').getByRole('link', { name: 'Eka Susanti' }).waitFor();
     expect(await desk.locator('form[data-form="add-member"], .member-search').count()).toBe(0);
+    expect(await desk.getByRole('link', { name: 'Catat bantuan' }).count()).toBe(0);
     // the kelompok's own stream, verified and shown as stored: formed, then four members joined
     await desk.getByRole('button', { name: 'Verifikasi riwayat' }).click();
     await desk.locator('.verdict').getByText('Riwayat utuh: rantai hash 5 peristiwa cocok.').waitFor();

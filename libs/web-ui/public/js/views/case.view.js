@@ -72,13 +72,15 @@ export async function caseView(root, { id, params, user, navigate, flash }) {
     const canWrite = !asOf && hasRole(user, 'caseworker', 'supervisor');
     const status = h('div', { class: message ? 'flash' : undefined, role: 'status', tabindex: '-1', text: message ?? '' });
 
+    // `?action=grant&groupId=…` (from a kelompok's page) opens that form with those fields filled in
+    const prefilled = (action) => action.fields(c).map((d) => (params.action === action.name && params[d.name] ? { ...d, value: params[d.name] } : d));
     const forms = canWrite
       ? CASE_ACTIONS.filter((a) => !a.when || a.when(c)).map((action) =>
-          h('details', { class: 'action', dataset: { action: action.name } },
+          h('details', { class: 'action', dataset: { action: action.name }, open: params.action === action.name },
             h('summary', { text: t(`action.${action.name}`) }),
             commandForm({
               name: action.name,
-              defs: action.fields(c),
+              defs: prefilled(action),
               intro: action.intro && t(action.intro),
               submitKey: action.submitKey,
               submitClass: action.submitClass,

@@ -12,7 +12,13 @@ import { asOfPicker, facts, loadFailure, personName } from './view-kit.js';
  * processing is restricted, shows that marker (their case still opens), one outside the reader's
  * area no name and no link.
  */
-function member(m) {
+/** From a kelompok's page to the member's case, its grant form open with the kelompok filled in. */
+function recordGrantLink(g, m) {
+  const href = `#/kasus/${m.entrepreneurId}?${new URLSearchParams({ action: 'grant', groupId: g.id })}`;
+  return h('a', { href, class: 'record-grant', text: t('group.recordGrant') });
+}
+
+function member(m, g, canWrite) {
   const name = m.fullName
     ? h('a', { href: `#/kasus/${m.entrepreneurId}`, text: m.fullName })
     : m.personalDataErased || m.processingRestricted
@@ -21,13 +27,15 @@ function member(m) {
   return h('li', { class: 'member', dataset: { id: m.entrepreneurId } },
     name,
     h('span', { class: 'muted', text: ` · ${m.kecamatanCode ?? t('app.none')} · ${t('group.joinedOn', { date: formatDate(m.joinedOn) })}` }),
+    // only where the case takes new facts: named to this reader, not erased, not restricted
+    canWrite && m.fullName && !m.personalDataErased && !m.processingRestricted ? [' · ', recordGrantLink(g, m)] : null,
   );
 }
 
-function members(g) {
+function members(g, canWrite) {
   return h('section', { class: 'card', 'aria-labelledby': 'members-title' },
     h('h2', { id: 'members-title', text: t('group.members', { count: g.members.length, max: g.maxMembers }) }),
-    g.members.length === 0 ? h('p', { class: 'muted', text: t('group.noMembers') }) : h('ol', { class: 'plain members' }, g.members.map(member)),
+    g.members.length === 0 ? h('p', { class: 'muted', text: t('group.noMembers') }) : h('ol', { class: 'plain members' }, g.members.map((m) => member(m, g, canWrite))),
   );
 }
 
@@ -113,7 +121,7 @@ export async function groupView(root, { id, params = {}, user, navigate, flash }
       h('div', { class: 'columns' },
         h('div', { class: 'col-record' },
           hasRole(user, 'caseworker', 'supervisor') && !asOf ? addMember(g, current.etag, render) : null,
-          members(g),
+          members(g, hasRole(user, 'caseworker', 'supervisor') && !asOf),
           grants(g),
           streamAudit(`group-${g.id}`, user),
         ),
