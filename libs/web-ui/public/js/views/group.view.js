@@ -7,17 +7,17 @@ import { streamAudit } from './case-audit.js';
 import { memberPicker } from './member-picker.js';
 import { asOfPicker, facts, loadFailure, personName } from './view-kit.js';
 
-/**
- * A member as the API shows them: the name links to their case; an erased person, or one whose
- * processing is restricted, shows that marker (their case still opens), one outside the reader's
- * area no name and no link.
- */
 /** From a kelompok's page to the member's case, its grant form open with the kelompok filled in. */
 function recordGrantLink(g, m) {
   const href = `#/kasus/${m.entrepreneurId}?${new URLSearchParams({ action: 'grant', groupId: g.id })}`;
   return h('a', { href, class: 'record-grant', text: t('group.recordGrant') });
 }
 
+/**
+ * A member as the API shows them: the name links to their case; an erased person, or one whose
+ * processing is restricted, shows that marker (their case still opens), one outside the reader's
+ * area no name and no link. A writer also gets "Catat bantuan" where the case takes new facts.
+ */
 function member(m, g, canWrite) {
   const name = m.fullName
     ? h('a', { href: `#/kasus/${m.entrepreneurId}`, text: m.fullName })
