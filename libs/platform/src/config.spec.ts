@@ -31,6 +31,16 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('the environment the settings came from', () => {
+  it('is kept for the other modules, and never shown when the config is logged or serialised', () => {
+    const config = loadConfig({ JEJAK_MASTER_KEY: 'rahasia-kunci-utama', JEJAK_LANJUTAN_MIN_VISITS: '3' });
+    expect(config.env.JEJAK_LANJUTAN_MIN_VISITS).toBe('3');
+    expect(Object.isFrozen(config.env)).toBe(true);
+    expect(JSON.stringify(config)).not.toContain('rahasia');
+    expect(Object.keys(config)).not.toContain('env');
+  });
+});
+
 describe('JEJAK_HTTP_KEEPALIVE', () => {
   it('keeps idle connections 65 s unless told otherwise (above a load balancer’s 60 s), from 1 s to 1 h', () => {
     expect(loadConfig({}).httpKeepAliveMs).toBe(65_000);

@@ -28,9 +28,10 @@ export interface JejakConfig {
   /**
    * The environment these settings were read from (a copy). The settings of other modules (auth,
    * projections, the journey policy, Kafka, keys) are read from it too, never from process.env,
-   * so a process configured by startApp's `env` is configured through and through.
+   * so a process configured by startApp's `env` is configured through and through. It holds the
+   * secrets too, so it is not enumerable: a logged or serialised config does not show them.
    */
-  env: Readonly<NodeJS.ProcessEnv>;
+  readonly env: Readonly<NodeJS.ProcessEnv>;
 }
 
 /**
@@ -105,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
   for (const b of kafkaBrokers) if (!/^[^:\s]+:\d+$/.test(b)) problems.push(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
-  const config: JejakConfig = {
+  const settings: Omit<JejakConfig, 'env'> = {
     port: port(env, 'PORT', 3000, problems),
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
@@ -117,8 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     logLevel,
     auditAnchorIntervalMs: intervalOrOff(env, 'JEJAK_AUDIT_ANCHOR_INTERVAL', SPAN_UNITS.h, problems),
     httpKeepAliveMs: shortSpan(env, 'JEJAK_HTTP_KEEPALIVE', 65_000, problems),
-    env: Object.freeze({ ...env }),
   };
+  const config = Object.defineProperty(settings, 'env', { value: Object.freeze({ ...env }), enumerable: false }) as JejakConfig;
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
