@@ -39,6 +39,7 @@ interface Head {
 export class KurrentDbEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
+  private readonly appendListeners = new Set<() => void>();
 
   static async connect(connectionString: string, options: KurrentDbEventStoreOptions = {}): Promise<KurrentDbEventStore> {
     const { KurrentDBClient } = await import('@kurrent/kurrentdb-client');
@@ -76,8 +77,15 @@ export class KurrentDbEventStore implements EventStore {
         if (retriesOnConflict(failed.options.expectedVersion)) continue;
         throw new WrongExpectedVersionError(failed.streamId, failed.options.expectedVersion, versionOfState(err.actualState));
       }
-      return Promise.all(appends.map((a, i) => this.appended(a, heads[i].version, recordedAt)));
+      const results = await Promise.all(appends.map((a, i) => this.appended(a, heads[i].version, recordedAt)));
+      for (const listener of this.appendListeners) listener();
+      return results;
     }
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   private request(a: StreamAppend, head: Head, recordedAt: Date): AppendStreamRequest {

@@ -210,6 +210,24 @@ export function describeEventStoreContract(name: string, harness: () => EventSto
       });
     });
 
+    describe('news of an append', () => {
+      it('tells a listener in the same process after each append, until it stops listening', async () => {
+        let told = 0;
+        const stop = store.onAppended?.(() => told++);
+        expect(stop).toBeDefined();
+        const stream = testStream();
+        await store.append(stream, [newEvent('Told')], { expectedVersion: 'no_stream' });
+        await store.appendMany([{ streamId: testStream(), events: [newEvent('Told')], options: { expectedVersion: 'no_stream' } }]);
+        expect(told).toBe(2);
+        // a refused append is no news
+        await expect(store.append(stream, [newEvent('Told')], { expectedVersion: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        expect(told).toBe(2);
+        stop?.();
+        await store.append(stream, [newEvent('Told')], { expectedVersion: 1 });
+        expect(told).toBe(2);
+      });
+    });
+
     describe('catch-up subscription', () => {
       it('delivers the past and then follows new events', async () => {
         const s = testStream();
