@@ -78,7 +78,14 @@ export class KurrentDbEventStore implements EventStore {
         throw new WrongExpectedVersionError(failed.streamId, failed.options.expectedVersion, versionOfState(err.actualState));
       }
       const results = await Promise.all(appends.map((a, i) => this.appended(a, heads[i].version, recordedAt)));
-      for (const listener of this.appendListeners) listener();
+      // after the commit: a listener's failure is its own, never the append's
+      for (const listener of this.appendListeners) {
+        try {
+          listener();
+        } catch {
+          // the events are stored
+        }
+      }
       return results;
     }
   }

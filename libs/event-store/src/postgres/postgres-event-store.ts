@@ -94,7 +94,7 @@ export class PostgresEventStore implements EventStore {
           'jejak_append',
         );
         const r = rows[0];
-        this.appended.emit('appended');
+        this.tellAppended();
         return {
           streamId,
           version: r.out_version,
@@ -138,7 +138,7 @@ export class PostgresEventStore implements EventStore {
              FROM jejak_append_many($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
           params,
         );
-        this.appended.emit('appended');
+        this.tellAppended();
         return rows.map((r) => ({
           streamId: r.out_stream,
           version: r.out_version,
@@ -220,6 +220,17 @@ export class PostgresEventStore implements EventStore {
       `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`,
     );
     return Number(rows[0].p);
+  }
+
+  /** after a committed append: a listener's failure is its own, never the append's nor the other listeners' */
+  private tellAppended(): void {
+    for (const listener of this.appended.listeners('appended') as Array<() => void>) {
+      try {
+        listener();
+      } catch {
+        // the events are stored; the caller must not see the append as failed
+      }
+    }
   }
 
   onAppended(listener: () => void): () => void {

@@ -226,6 +226,23 @@ export function describeEventStoreContract(name: string, harness: () => EventSto
         await store.append(stream, [newEvent('Told')], { expectedVersion: 1 });
         expect(told).toBe(2);
       });
+
+      it('keeps a stored append stored when a listener throws, and still tells the others', async () => {
+        let told = 0;
+        const stopFailing = store.onAppended?.(() => {
+          throw new Error('listener bug');
+        });
+        const stop = store.onAppended?.(() => told++);
+        const stream = testStream();
+        try {
+          await expect(store.append(stream, [newEvent('Told')], { expectedVersion: 'no_stream' })).resolves.toMatchObject({ version: 1 });
+          expect(told).toBe(1);
+          expect(await store.readStream(stream)).toHaveLength(1);
+        } finally {
+          stopFailing?.();
+          stop?.();
+        }
+      });
     });
 
     describe('catch-up subscription', () => {

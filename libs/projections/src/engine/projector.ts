@@ -39,6 +39,8 @@ export class Projector {
   private appendedSinceRead = false;
   private wakeTimer: NodeJS.Timeout | null = null;
   private stopListening: (() => void) | null = null;
+  /** the wait after a failed batch, 0 when the last one went through; writes do not cut it short */
+  private backoff = 0;
 
   constructor(private readonly deps: ProjectorDeps) {
     for (const p of deps.projections) assertName('projection', p.name);
@@ -76,7 +78,7 @@ export class Projector {
   /** an append in this process: look once the minimum interval since the last read has passed */
   private onAppended(): void {
     this.appendedSinceRead = true;
-    if (this.wakeTimer || this.stopped) return;
+    if (this.wakeTimer || this.stopped || this.backoff > 0) return;
     this.wakeTimer = setTimeout(() => {
       this.wakeTimer = null;
       this.wake();
@@ -99,7 +101,6 @@ export class Projector {
   private async run(): Promise<void> {
     const { batchSize, pollIntervalMs } = this.deps.config;
     const names = this.deps.projections.map((p) => p.name);
-    let backoff = 0;
     while (!this.stopped) {
       try {
         const checkpoints = await loadCheckpoints(this.deps.pool, names);
@@ -114,13 +115,13 @@ export class Projector {
         const events = await this.reader.read(after, batchSize);
         if (events.length === batchSize) this.reader.prefetch(events[events.length - 1].globalPosition, batchSize);
         if (events.length > 0) await this.applyBatch(active, events);
-        backoff = 0;
+        this.backoff = 0;
         if (events.length < batchSize) await this.idle();
       } catch (err) {
         this.reader.clear();
         this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`, 'warn');
-        backoff = nextBackoff(backoff);
-        await this.sleep(backoff);
+        this.backoff = nextBackoff(this.backoff);
+        await this.sleep(this.backoff);
       }
     }
   }
@@ -136,7 +137,8 @@ export class Projector {
     let processed: Array<[string, number, number]>;
     try {
       processed = await this.applyInTransaction(active, events, false);
-    } catch {
+    } catch (err) {
+      this.log(`batch up to position ${events[events.length - 1].globalPosition} failed (${err instanceof Error ? err.message : String(err)}); applying it again with each projection and event isolated`);
       processed = await this.applyInTransaction(active, events, true);
     }
     for (const [name, moved, applied] of processed) {
@@ -180,8 +182,8 @@ export class Projector {
       // said once the batch is committed: a rolled-back batch is tried again and says it then
       for (const w of warnings) this.log(w, 'warn');
     } catch (err) {
-      broken = err as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
+      // a projection's error leaves the connection usable once rolled back; only a failed rollback breaks it
+      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw err;
     } finally {
       client.release(broken);
