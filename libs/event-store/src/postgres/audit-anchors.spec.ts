@@ -268,3 +268,23 @@ describe('audit anchors: history altered with the trigger switched off', () => {
     }
   });
 });
+
+describe('audit anchors: a process that stops', () => {
+  let log: Log;
+  beforeAll(async () => {
+    log = await freshLog(5);
+  });
+  afterAll(() => log.close());
+
+  it('trySeal ends its round after the anchor under way when the process is stopping; the next round seals the rest', async () => {
+    await appendInterleaved(log.store, 3, 4);
+    await settled(log);
+    let asked = 0;
+    // stopping from the second question on: one anchor of five events, not the three the backlog needs
+    const first = await log.anchors.trySeal(() => asked++ > 0);
+    expect(first).toHaveLength(1);
+    expect(first?.[0]).toMatchObject({ anchorNumber: 1, eventCount: 5 });
+    const rest = await log.anchors.trySeal();
+    expect(rest?.map((a) => a.eventCount)).toEqual([5, 2]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { AuditAnchorNotFoundError } from '../errors';
-import { SAFE_LIMIT } from './postgres-event-store';
+import { HEAD_POSITION_SQL } from './postgres-event-store';
 
 /** One link of the chain of digests over the global order (docs/adr/0009-audit-anchors.md). Digests are hex. */
 export interface AuditAnchor {
@@ -122,9 +122,13 @@ export class AuditAnchors {
     return (await this.sealUnderLock(true))!;
   }
 
-  /** As seal(), but null at once when another seal is running (the periodic seal of several processes). */
-  trySeal(): Promise<AuditAnchor[] | null> {
-    return this.sealUnderLock(false);
+  /**
+   * As seal(), but null at once when another seal is running (the periodic seal of several
+   * processes). `stopping()` is asked between anchors: a process shutting down ends the round after
+   * the anchor under way (each is its own transaction), instead of sealing a whole backlog first.
+   */
+  trySeal(stopping: () => boolean = () => false): Promise<AuditAnchor[] | null> {
+    return this.sealUnderLock(false, stopping);
   }
 
   async list(after = 0, limit = 100): Promise<AuditAnchor[]> {
@@ -204,16 +208,16 @@ export class AuditAnchors {
     return null;
   }
 
-  private async sealUnderLock(wait: boolean): Promise<AuditAnchor[] | null> {
+  private async sealUnderLock(wait: boolean, stopping: () => boolean = () => false): Promise<AuditAnchor[] | null> {
     const client = await this.pool.connect();
     let failed = false;
     try {
       if (!(await lock(client, wait))) return null;
-      const { rows: head } = await client.query(`SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`);
+      const { rows: head } = await client.query(HEAD_POSITION_SQL);
       const sealed: AuditAnchor[] = [];
       // one statement per anchor, each its own transaction: the seal's transaction id, which holds
       // back every reader of the global order (ADR 0002), lives only while one anchor is written
-      for (;;) {
+      while (!stopping()) {
         const { rows } = await client.query<AnchorRow>(SEAL_NEXT, [head[0].p, this.maxEventsPerAnchor]);
         if (!rows.length) break;
         sealed.push(toAnchor(rows[0]));

@@ -34,7 +34,10 @@ const COLUMNS = `global_position, stream_id, stream_version, event_id, event_typ
  * The offset is the appends' own (0 unless a restore moved it: migrations/1733100000000-position-offset.ts).
  * Audit anchors seal up to the same horizon (audit-anchors.ts).
  */
-export const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jejak_position_offset()) * 1000000`;
+const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jejak_position_offset()) * 1000000`;
+
+/** The position up to which the global order is complete (headPosition); audit anchors seal up to it. */
+export const HEAD_POSITION_SQL = `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`;
 
 interface EventRow {
   global_position: string;
@@ -217,7 +220,7 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     const { rows } = await this.query(
-      `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`,
+      HEAD_POSITION_SQL,
     );
     return Number(rows[0].p);
   }

@@ -57,15 +57,15 @@ export class AuditAnchorSchedule implements OnApplicationBootstrap, OnModuleDest
 
   private async run(anchors: AuditAnchors, interval: number): Promise<void> {
     while (!this.stopped) {
-      await sealRound(anchors);
+      await sealRound(anchors, () => this.stopped);
       if (!this.stopped) await this.nap.sleep(interval);
     }
   }
 }
 
-async function sealRound(anchors: AuditAnchors): Promise<void> {
+async function sealRound(anchors: AuditAnchors, stopping: () => boolean): Promise<void> {
   try {
-    const sealed = await anchors.trySeal();
+    const sealed = await anchors.trySeal(stopping);
     if (!sealed?.length) return;
     const [first, last] = [sealed[0], sealed[sealed.length - 1]];
     LOGGER.log(`sealed audit anchor${sealed.length > 1 ? `s ${first.anchorNumber}-` : ' '}${last.anchorNumber} up to position ${last.toPosition}`);
