@@ -4,6 +4,7 @@ export * from './embedded-postgres';
 export * from './migrations';
 export * from './pg-pool';
 export * from './private-dir';
+export * from './expiring-lru';
 export * from './nest';
 export * from './bootstrap';
 export * from './http';

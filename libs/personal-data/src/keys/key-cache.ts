@@ -1,3 +1,5 @@
+import { ExpiringLru } from '@jejak/platform';
+
 /** What the cache knows about one person's key: the unwrapped key, or that it was destroyed. */
 export type CachedKey = { state: 'live'; key: Buffer; version: number } | { state: 'erased' };
 
@@ -18,18 +20,14 @@ export interface KeyCacheOptions {
  * cached without expiry, because erasure is final.
  */
 export class KeyCache {
-  private readonly entries = new Map<string, { value: CachedKey; expiresAt: number }>();
-  private readonly maxEntries: number;
+  private readonly entries: ExpiringLru<CachedKey>;
   private readonly ttlMs: number;
-  private readonly now: () => number;
   hits = 0;
   misses = 0;
 
   constructor(options: KeyCacheOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.entries = new ExpiringLru(options.maxEntries ?? 10_000, options.now);
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
-    this.now = options.now ?? Date.now;
-    if (this.maxEntries < 1) throw new RangeError('maxEntries must be at least 1');
   }
 
   get size(): number {
@@ -37,27 +35,14 @@ export class KeyCache {
   }
 
   get(subjectId: string): CachedKey | undefined {
-    const entry = this.entries.get(subjectId);
-    if (!entry || entry.expiresAt <= this.now()) {
-      if (entry) this.entries.delete(subjectId);
-      this.misses++;
-      return undefined;
-    }
-    // Map keeps insertion order: re-inserting marks the entry most recently used.
-    this.entries.delete(subjectId);
-    this.entries.set(subjectId, entry);
-    this.hits++;
-    return entry.value;
+    const value = this.entries.get(subjectId);
+    if (value) this.hits++;
+    else this.misses++;
+    return value;
   }
 
   set(subjectId: string, value: CachedKey): void {
-    this.entries.delete(subjectId);
-    const expiresAt = value.state === 'erased' ? Number.POSITIVE_INFINITY : this.now() + this.ttlMs;
-    this.entries.set(subjectId, { value, expiresAt });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    this.entries.set(subjectId, value, value.state === 'erased' ? Number.POSITIVE_INFINITY : this.entries.now() + this.ttlMs);
   }
 
   delete(subjectId: string): void {
