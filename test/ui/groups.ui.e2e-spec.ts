@@ -203,6 +203,10 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     await form.locator('[name="fundingSource"]').selectOption('APBD');
     await form.getByRole('button').first().click();
     await page.locator('.flash').waitFor();
+    // saved: back at the case's own address, the grant form closed and empty for the next entry
+    expect(page.url()).toBe(`${http.app.url}/#/kasus/${dewi}`);
+    expect(await page.locator('details[data-action="grant"]').getAttribute('open')).toBeNull();
+    await expect(page.locator('form[data-form="grant"] [name="groupId"]').inputValue()).resolves.toBe('');
 
     await page.goto(`${http.app.url}/${groupUrl.slice(groupUrl.indexOf('#'))}`);
     await page.reload();

@@ -52,10 +52,18 @@ function restrictionBanner(c) {
  * its history, and the forms. After a save the timeline is read with the write's position, so
  * what was just recorded is on screen.
  */
-export async function caseView(root, { id, params, user, navigate, flash }) {
+export async function caseView(root, { id, params, user, navigate, flash, setFlash }) {
   const asOf = params.asOf;
   const body = h('div', { class: 'case', 'aria-live': 'off' });
   root.append(h('p', {}, h('a', { href: '#/kasus', class: 'back', text: `← ${t('app.back')}` })), body);
+
+  // a form opened prefilled from the address (?action=…) is not opened again after its save:
+  // the page goes back to the case's own address, where the next entry starts empty
+  const saved = (message) => {
+    if (!params.action) return render(message);
+    setFlash(message);
+    navigate(`#/kasus/${id}`);
+  };
 
   const render = async (message) => {
     let current;
@@ -87,7 +95,7 @@ export async function caseView(root, { id, params, user, navigate, flash }) {
               method: action.method,
               path: () => action.path(id),
               ifMatch: () => etag,
-              onSaved: () => render(t('case.saved', { what: t(`action.${action.name}`) })),
+              onSaved: () => saved(t('case.saved', { what: t(`action.${action.name}`) })),
               onReload: () => render(),
             }),
           ),

@@ -1,16 +1,17 @@
 import { ApiProblem, query } from '../api.js';
 import { h, replace } from '../dom.js';
-import { field, markFieldError, problemText } from '../form-kit.js';
+import { clearErrors, field, markFieldError, problemText } from '../form-kit.js';
 import { label, t } from '../i18n.js';
-import { loadFailure } from './view-kit.js';
+import { loadFailure, personName } from './view-kit.js';
 
 const RESULTS = 10;
 
 /**
  * Finding a member by name in the caller's caseload (GET /v1/entrepreneurs?q=), for a form whose
  * `entrepreneurId` field it fills: a person's uuid is not something a caseworker types. Its own
- * small search form, so Enter searches instead of saving; people already in the group are shown
- * but cannot be picked.
+ * small search form, so Enter searches instead of saving; people already in the group, and people
+ * whose case takes no new facts (erased, or processing restricted: the API would refuse them), are
+ * shown but cannot be picked.
  */
 export function memberPicker({ target, memberIds }) {
   const chosen = h('p', { class: 'chosen', role: 'status', 'aria-live': 'polite' });
@@ -26,25 +27,26 @@ export function memberPicker({ target, memberIds }) {
 
   const pick = (person) => {
     idInput().value = person.id;
-    chosen.textContent = t('group.chosen', { name: person.fullName ?? t('app.erased') });
+    chosen.textContent = t('group.chosen', { name: personName(person) });
     idInput().focus();
   };
   idInput().addEventListener('input', () => { chosen.textContent = ''; });
 
   const choice = (person) => {
     const member = memberIds.has(person.id);
+    const closed = person.personalDataErased || person.processingRestricted;
+    // a name shown to this reader still gets its marker when the case takes no new facts
+    const why = member ? t('group.alreadyMember') : closed && person.fullName ? t(person.personalDataErased ? 'app.erased' : 'app.restricted') : '';
     return h('li', { class: 'pick' },
-      h('button', { type: 'button', class: 'secondary small', disabled: member, text: person.fullName ?? t('app.erased'), onclick: () => pick(person) }),
+      h('button', { type: 'button', class: 'secondary small', disabled: member || closed, text: personName(person), onclick: () => pick(person) }),
       ' ',
-      h('span', { class: 'muted', text: `${person.regionCode ?? person.kecamatanCode} · ${label('stage', person.stage)}${member ? ` · ${t('group.alreadyMember')}` : ''}` }),
+      h('span', { class: 'muted', text: `${person.regionCode ?? person.kecamatanCode} · ${label('stage', person.stage)}${why ? ` · ${why}` : ''}` }),
     );
   };
 
   search.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const slot = search.querySelector('[data-field="q"] .field-error');
-    replace(slot).hidden = true;
-    search.elements.namedItem('q').removeAttribute('aria-invalid');
+    clearErrors(search);
     replace(results);
     found.textContent = t('app.loading');
     try {
