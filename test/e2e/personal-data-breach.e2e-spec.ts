@@ -80,6 +80,14 @@ describe('whose personal data one account was shown (a personal-data breach), ag
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('actorId');
     const badWindow = await readsOf('actorId=cw-ani&from=kemarin&to=2026-13-01');
     expect(badWindow.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'to']);
+    // a window that ends before it starts is refused, never answered "no one was shown"
+    const upsideDown = await readsOf(`actorId=cw-ani&from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(start)}`);
+    expect(problemOf(upsideDown)).toEqual({ status: 422, code: 'REQUEST.VALIDATION_FAILED' });
+    expect(upsideDown.body.errors).toEqual([
+      { field: 'to', code: 'windowOrder', message: 'Rentang waktu harus berakhir sesudah dimulai: to (bawaan: sekarang) harus sesudah from' },
+    ]);
+    const future = await readsOf(`actorId=cw-ani&from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`);
+    expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['from']);
   });
 
   it('is described in the OpenAPI document with its parameters', async () => {

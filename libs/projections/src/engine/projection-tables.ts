@@ -45,6 +45,9 @@ async function columnsOf(client: PoolClient, qualifiedName: string): Promise<Col
  */
 async function addNewColumns(client: PoolClient, projection: Projection, schema: string): Promise<string[]> {
   const added: string[] = [];
+  // ADD COLUMN takes the table's exclusive lock; behind a long read of an old replica it would hold
+  // every other read of the table in the queue: start-up fails after 5 s instead, and says why
+  await client.query(`SET LOCAL lock_timeout = '5s'`);
   const scratch = quoteIdent('jejak_probe');
   await client.query(`DROP SCHEMA IF EXISTS ${scratch} CASCADE`);
   await client.query(`CREATE SCHEMA ${scratch}`);

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@jejak/auth';
+import { RequestValidationError } from '@jejak/platform';
 import { ListReadsByActorQuery, type ReadsByActorPage } from '../../read-models/processing-trail/reads-by-actor.query';
 import { problem } from '../commands/write-endpoint';
 import { ReadsByActorParams } from '../queries/query-params.dto';
@@ -28,10 +29,12 @@ export class PersonalDataReadsController {
   @ApiResponse({ status: 200, type: ReadsByActorDto })
   @problem(400, 'the cursor is not one this API handed out')
   @problem(403, 'not an auditor')
-  @problem(422, 'actorId missing, or from/to not ISO-8601 instants')
+  @problem(422, 'actorId missing, from/to not ISO-8601 instants, or a window that ends before it starts')
   list(@Query() params: ReadsByActorParams): Promise<ReadsByActorPage> {
-    return this.queries.execute(
-      new ListReadsByActorQuery(params.actorId, new Date(params.from), params.to ? new Date(params.to) : new Date(), params.limit ?? DEFAULT_LIMIT, params.cursor),
-    );
+    const [from, to] = [new Date(params.from), params.to ? new Date(params.to) : new Date()];
+    // an empty answer must mean "no one was shown", never "the window was upside down"
+    if (to <= from)
+      throw new RequestValidationError([{ field: params.to ? 'to' : 'from', code: 'windowOrder', message: 'the window must end after it starts: to (default now) after from' }]);
+    return this.queries.execute(new ListReadsByActorQuery(params.actorId, from, to, params.limit ?? DEFAULT_LIMIT, params.cursor));
   }
 }

@@ -64,9 +64,8 @@ export class ProcessingTrailController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PersonalDataExport> {
-    const copy = await this.queries.execute(new ExportPersonalDataQuery(id, new Date()));
+    const copy = await this.queries.execute(new ExportPersonalDataQuery(id, new Date(), (kecamatan) => assertKecamatanAccess(actor, kecamatan)));
     if (!copy) throw new NotFoundError('ENTREPRENEUR.NOT_FOUND', `no entrepreneur ${id} is registered`, { id });
-    assertKecamatanAccess(actor, copy.kecamatanCode);
     // after an erasure nothing personal is left to show, so handing the copy out reads nobody's data
     await this.trail.recordReads(readBy(actor, ctx, 'personal_data.export'), copy.personalDataErased ? [] : [id]);
     res.setHeader('Content-Disposition', `attachment; filename="jejak-data-pribadi-${id}.json"`);

@@ -34,7 +34,8 @@ export interface PersonalDataExport {
 }
 
 export class ExportPersonalDataQuery extends Query<PersonalDataExport | undefined> {
-  constructor(readonly entrepreneurId: string, readonly now: Date) {
+  /** `admit` sees the person's kecamatan before any key is opened or the trail read, and throws to refuse the reader */
+  constructor(readonly entrepreneurId: string, readonly now: Date, readonly admit: (kecamatanCode: string) => void = () => undefined) {
     super();
   }
 }
@@ -55,16 +56,17 @@ export class ExportPersonalDataHandler implements IQueryHandler<ExportPersonalDa
     private readonly trail: ProcessingTrail,
   ) {}
 
-  async execute({ entrepreneurId, now }: ExportPersonalDataQuery): Promise<PersonalDataExport | undefined> {
-    const [recorded, keys, reads] = await Promise.all([
-      this.store.readStream(streamId('entrepreneur', entrepreneurId)),
-      this.vault.keysFor([entrepreneurId]),
-      this.allReads(entrepreneurId),
-    ]);
+  async execute({ entrepreneurId, now, admit }: ExportPersonalDataQuery): Promise<PersonalDataExport | undefined> {
+    const recorded = await this.store.readStream(streamId('entrepreneur', entrepreneurId));
+    const last = recorded.at(-1);
+    // the kecamatan is stored in clear: a reader outside it is refused before anything is opened
+    const sealed = evolveAll(recorded.map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent));
+    if (sealed.status === 'unregistered' || last === undefined) return undefined;
+    admit(sealed.demographics.kecamatanCode);
+    const [keys, reads] = await Promise.all([this.vault.keysFor([entrepreneurId]), this.allReads(entrepreneurId)]);
     const opened = recorded.map((e) => ({ ...e, data: keys.open(e.data as object) as Record<string, unknown> }));
     const state = evolveAll(opened.map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent));
-    const last = recorded.at(-1);
-    if (state.status === 'unregistered' || last === undefined) return undefined;
+    if (state.status === 'unregistered') return undefined;
     const current = caseView(state, last.streamVersion, last.recordedAt, keys.isErased(entrepreneurId));
     return {
       id: entrepreneurId,
