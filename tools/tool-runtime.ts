@@ -44,8 +44,8 @@ export async function withToolDatabase<T>(work: (pool: Pool) => Promise<T>): Pro
   try {
     return await work(pool);
   } finally {
-    await pool.end();
-    await db.stop();
+    // the embedded database (and its instance lock) is released even if the pool fails to close
+    await pool.end().finally(() => db.stop());
   }
 }
 
