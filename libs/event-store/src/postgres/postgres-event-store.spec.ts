@@ -110,7 +110,44 @@ describe('PostgreSQL event store: the database protects history', () => {
     ];
     await store.append(s, awkward.map((data) => ({ ...newEvent('Numbered'), data })), { expectedVersion: 'no_stream' });
     await store.append(s, [{ ...newEvent('Numbered'), metadata: { ...newEvent().metadata, reason: 'koreksi: "salah ketik" ✓' } }], { expectedVersion: 5 });
-    expect(await store.verifyStream(s)).toMatchObject({ valid: true, checkedEvents: 6, firstBrokenVersion: null });
+    // and each alone, as a command appends it
+    for (const [i, data] of awkward.entries()) await store.append(s, [{ ...newEvent('Numbered'), data }], { expectedVersion: 6 + i });
+    expect(await store.verifyStream(s)).toMatchObject({ valid: true, checkedEvents: 6 + awkward.length, firstBrokenVersion: null });
+  });
+
+  it('gives every append in one transaction positions after the ones it already took, whatever came first', async () => {
+    // jejak_append looks for the transaction's earlier positions only when it already holds a transaction id
+    const call = (c: { query: Pool['query'] }, stream: string, n: number, claims: string[] = []) =>
+      c
+        .query(
+          `SELECT out_first, out_last FROM jejak_append($1, 0, $2::uuid[], $3::text[], $4::integer[], $5::jsonb[], $6::jsonb[], $7::text[], $8::text[])`,
+          [stream, ...columns(n), claims.map(() => 'test'), claims],
+        )
+        .then((r) => ({ first: Number(r.rows[0].out_first), last: Number(r.rows[0].out_last) }));
+    const columns = (n: number) => {
+      const events = Array.from({ length: n }, (_, i) => newEvent('Numbered', { i }));
+      return [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata))];
+    };
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const first = await call(c, testStream(), 2, [`claim-${testStream()}`]); // its claim takes the transaction id before its events
+      const second = await call(c, testStream(), 3);
+      await c.query('SAVEPOINT s');
+      const undone = await call(c, testStream(), 1);
+      await c.query('ROLLBACK TO SAVEPOINT s');
+      const third = await call(c, testStream(), 1);
+      await c.query('COMMIT');
+      expect(first.last - first.first).toBe(1);
+      expect(second).toEqual({ first: first.last + 1, last: first.last + 3 });
+      expect(undone.first).toBe(second.last + 1);
+      expect(third.first).toBe(second.last + 1); // the rolled-back position is free again, and unique
+      const other = await call(pool, testStream(), 1); // a transaction of its own starts at its own base
+      expect(Math.floor(other.first / 1e6)).toBeGreaterThan(Math.floor(third.first / 1e6));
+      expect(other.first % 1e6).toBe(1);
+    } finally {
+      c.release();
+    }
   });
 
   it('chains the same hashes through jejak_append (several streams in one transaction) as through a lone append', async () => {

@@ -5,6 +5,7 @@ import { HashWithoutRebuildingJsonb1732600000001 } from './1732600000001-hash-wi
 import { AppendNewStreamsInOnePass1732600002000 } from './1732600002000-append-new-streams-in-one-pass';
 import { PositionOffset1733100000000 } from './1733100000000-position-offset';
 import { AuditAnchors1733400000000 } from './1733400000000-audit-anchors';
+import { LighterAppend1733500000000 } from './1733500000000-lighter-append';
 
 /** In order; each runs once (TypeORM's migrations table), inside its own transaction. */
 export const eventStoreMigrations = [
@@ -15,4 +16,5 @@ export const eventStoreMigrations = [
   AppendNewStreamsInOnePass1732600002000,
   PositionOffset1733100000000,
   AuditAnchors1733400000000,
+  LighterAppend1733500000000,
 ];
