@@ -124,6 +124,10 @@ describe('global positions after a logical restore into a new cluster', () => {
 
   it('an append that starts while the offset moves waits for it and lands after the restored log', async () => {
     const { lastRestored } = await restoredDatabase(sourcePool, targetPool);
+    // one connection that has appended before: its session holds jejak_append's plans, the old offset folded in
+    const appenderPool = target.pool(1);
+    const appender = new PostgresEventStore(appenderPool);
+    for (let n = 0; n < 6; n++) await appender.append(testStream(), [newEvent('Numbered', { n })], { expectedVersion: 'no_stream' });
     const aligner = await targetPool.connect();
     try {
       // the realignment in progress: it holds its lock on events, and has not committed the new offset yet
@@ -131,12 +135,13 @@ describe('global positions after a logical restore into a new cluster', () => {
       await aligner.query('LOCK TABLE events IN EXCLUSIVE MODE');
       const offset = Math.floor(lastRestored / 1_000_000) + 1_000_000;
       await aligner.query(`CREATE OR REPLACE FUNCTION jejak_position_offset() RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT ${offset}::bigint'`);
-      const racing = new PostgresEventStore(targetPool).append(testStream(), [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
+      const racing = appender.append(testStream(), [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
       await new Promise((r) => setTimeout(r, 300)); // the append is now waiting for the lock
       await aligner.query('COMMIT');
       expect((await racing).firstPosition).toBeGreaterThan(lastRestored);
     } finally {
       aligner.release();
+      await appenderPool.end();
     }
   });
 });

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const BARE = 'v_tx := pg_current_xact_id()::text::bigint * 1000000;';
+export const BARE_POSITION = 'v_tx := pg_current_xact_id()::text::bigint * 1000000;';
 // The lock the INSERT takes anyway, taken before the position is: an append that starts while
 // jejak_align_positions() holds its EXCLUSIVE lock waits here and then takes the new offset,
 // instead of computing the old one and inserting below the restored log once the lock is gone.
-const WITH_OFFSET = 'LOCK TABLE events IN ROW EXCLUSIVE MODE; v_tx := (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000;';
+export const POSITION_WITH_OFFSET = 'LOCK TABLE events IN ROW EXCLUSIVE MODE; v_tx := (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000;';
 
 /**
  * Global positions survive a logical restore (ADR 0002, "Restores").
@@ -32,7 +32,7 @@ export class PositionOffset1733100000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE FUNCTION jejak_position_offset() RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT 0::bigint'`);
-    await rewriteAppendFunctions(q, BARE, WITH_OFFSET);
+    await rewriteAppendFunctions(q, BARE_POSITION, POSITION_WITH_OFFSET);
     await q.query(`
       CREATE FUNCTION jejak_align_positions() RETURNS bigint LANGUAGE plpgsql AS $$
       DECLARE
@@ -58,7 +58,7 @@ export class PositionOffset1733100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION jejak_align_positions()`);
-    await rewriteAppendFunctions(q, WITH_OFFSET, BARE);
+    await rewriteAppendFunctions(q, POSITION_WITH_OFFSET, BARE_POSITION);
     await q.query(`DROP FUNCTION jejak_position_offset()`);
   }
 }
@@ -87,6 +87,6 @@ async function rewriteAppendFunctions(q: QueryRunner, from: string, to: string):
   );
 }
 
-function literal(text: string): string {
+export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }

@@ -1,10 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { STREAM_APPEND_LOCK_CLASS } from './1732600000000-serialise-appends-per-stream';
+import { HashWithoutRebuildingJsonb1732600000001 } from './1732600000001-hash-without-rebuilding-jsonb';
+import { BARE_POSITION, literal, POSITION_WITH_OFFSET } from './1733100000000-position-offset';
 
 /**
  * jejak_append, same signature, results, positions and hashes as before, with less work per call:
  * measured with a procedure that calls it 2,000 times, one transaction each (no client, no commit
- * wait), it fell from 71.5-72.6 to 65.2 us a call against 37 us for the baseline's plain INSERT.
+ * wait), it fell from 72.6-74.5 to 64.9 us a call against 37 us for the baseline's plain INSERT.
  *
  * 1. The position probe (the highest position this transaction already took) runs only when the
  *    transaction already holds a transaction id. Every insert into `events` takes one, so a
@@ -12,13 +14,20 @@ import { STREAM_APPEND_LOCK_CLASS } from './1732600000000-serialise-appends-per-
  *    A command's append is its own transaction: the probe, an index descent to the log's hot
  *    right edge, is gone from the usual path (about 4 us). It still runs for a second append in
  *    one transaction, after a claim or any other write.
- * 2. The canonical text is one concat() instead of a chain of || (each a new text and a node that
+ * 2. A single event appended as a transaction's first write (a command's usual append) is one
+ *    INSERT: the head read, the version check, the position, the hash and the row. Its snapshot is
+ *    taken after the stream lock, as before; it computes the position once it holds the INSERT's
+ *    own lock on `events`, so it still waits out jejak_align_positions() (the race test runs on a
+ *    session whose plans were made before the offset moved). Its claims follow the row, in the same
+ *    transaction. Every other append takes the general path below.
+ * 3. The canonical text is one concat() instead of a chain of || (each a new text and a node that
  *    plpgsql prepares again in every transaction), and the event id is quoted directly: a uuid's
  *    text is hex digits and dashes, which to_json prints unchanged. The bytes are the same;
  *    jejak_event_hash (used by verifyStream) keeps the original expression, and the awkward-data
  *    tests append and verify single events and batches.
  *
- * The position line keeps the exact text PositionOffset1733100000000 rewrites on its way down.
+ * Its down() puts the previous body back, since PositionOffset1733100000000's own down() rewrites
+ * the position line, which the one-statement path does not have.
  */
 export class LighterAppend1733500000000 implements MigrationInterface {
   name = 'LighterAppend1733500000000';
@@ -43,6 +52,36 @@ export class LighterAppend1733500000000 implements MigrationInterface {
         i integer;
       BEGIN
         PERFORM pg_advisory_xact_lock(${STREAM_APPEND_LOCK_CLASS}, hashtext(p_stream));
+        IF v_n = 1 AND v_first_write THEN
+          -- a command's usual append in one statement: head, version check, position, hash and row.
+          -- Its snapshot is taken after the lock above, as the general path's head read. The position
+          -- is computed once the INSERT holds its lock on events, which waits out a realignment.
+          INSERT INTO events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
+              data, metadata, recorded_at, hash)
+            SELECT (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000 + 1,
+              p_stream, h.v + 1, p_ids[1], p_types[1], p_schema_versions[1], p_data[1], p_metadata[1], t.at,
+              sha256(coalesce(h.hash, ''::bytea) || convert_to(concat('[', to_json(p_stream), ', ', h.v + 1, ', "', p_ids[1], '", ',
+                to_json(p_types[1]), ', ', p_schema_versions[1], ', ', p_data[1], ', ', p_metadata[1], ', ',
+                (extract(epoch FROM t.at) * 1000000)::bigint, ']'), 'UTF8'))
+            FROM (SELECT coalesce(max(l.stream_version), 0) AS v, (array_agg(l.hash))[1] AS hash
+                    FROM (SELECT e.stream_version, e.hash FROM events e WHERE e.stream_id = p_stream
+                          ORDER BY e.stream_version DESC LIMIT 1) l) h,
+                 -- milliseconds: what clients (JS Date) can name exactly in untilRecordedAt
+                 (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) t
+            -- p_expected: -1 any, -2 stream exists, n >= 0 exactly n (0 = no stream)
+            WHERE NOT ((p_expected >= 0 AND h.v <> p_expected) OR (p_expected = -2 AND h.v = 0))
+            RETURNING stream_version, global_position, recorded_at INTO out_version, out_first, out_recorded_at;
+          IF out_version IS NULL THEN
+            SELECT coalesce(max(e.stream_version), 0) INTO v_last FROM events e WHERE e.stream_id = p_stream;
+            RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'JJ001', DETAIL = v_last::text;
+          END IF;
+          IF cardinality(p_claim_scopes) > 0 THEN
+            INSERT INTO unique_claims(scope, key, stream_id)
+              SELECT s, k, p_stream FROM unnest(p_claim_scopes, p_claim_keys) AS c(s, k);
+          END IF;
+          out_last := out_first;
+          RETURN;
+        END IF;
         SELECT e.stream_version, e.hash INTO v_last, v_hash
           FROM events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
         v_last := coalesce(v_last, 0);
@@ -82,7 +121,14 @@ export class LighterAppend1733500000000 implements MigrationInterface {
       $$`);
   }
 
-  async down(): Promise<void> {
-    // Same signature, results, positions and hashes as before: the new body is safe to keep when rolling back.
+  /** Puts back the body before this one (1732600000001's, with PositionOffset1733100000000's position line). */
+  async down(q: QueryRunner): Promise<void> {
+    await new HashWithoutRebuildingJsonb1732600000001().up(q);
+    await q.query(
+      `DO $$ BEGIN
+        EXECUTE replace(pg_get_functiondef('jejak_append(text,bigint,uuid[],text[],integer[],jsonb[],jsonb[],text[],text[])'::regprocedure),
+          ${literal(BARE_POSITION)}, ${literal(POSITION_WITH_OFFSET)});
+      END $$`,
+    );
   }
 }
