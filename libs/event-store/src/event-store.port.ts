@@ -105,11 +105,12 @@ export interface EventStore {
   headPosition(): Promise<number>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /**
-   * Calls `listener` after each append made through this instance (not another process's), so a
-   * poller in the same process can look at once instead of at its next poll. Returns the way to
-   * stop. Optional: a store whose readers are pushed to need not offer it.
+   * Calls `listener` after each append made through this instance, with the append's last global
+   * position when known, so a poller can look at once instead of at its next poll. A store may also
+   * tell of other processes' appends (PostgreSQL with an append signal, ADR 0011). Returns the way
+   * to stop. Optional: a store whose readers are pushed to need not offer it.
    */
-  onAppended?(listener: () => void): () => void;
+  onAppended?(listener: (lastPosition?: number) => void): () => void;
   verifyStream(streamId: string): Promise<StreamVerification>;
   close(): Promise<void>;
 }

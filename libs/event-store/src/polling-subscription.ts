@@ -1,6 +1,10 @@
 import type { EventEmitter } from 'node:events';
+import { SignalledPosition } from './signalled-position';
 import { WakeableSleep, nextBackoff } from './wakeable-sleep';
 import type { EventStore, SubscribeOptions, Subscription } from './event-store.port';
+
+/** how soon a subscription looks again for a signalled event it could not read yet */
+const SOON_MS = 20;
 
 /**
  * A catch-up subscription over readAll: reads batches after its position, hands each to
@@ -14,8 +18,10 @@ export class PollingSubscription implements Subscription {
   /** set by an append signal that arrived while a read was under way */
   private dirty = false;
   private loop: Promise<void> | null = null;
-  private readonly onAppended = () => {
+  private readonly signalled = new SignalledPosition();
+  private readonly onAppended = (lastPosition?: number) => {
     this.dirty = true;
+    this.signalled.note(lastPosition);
     this.pause.wake();
   };
 
@@ -58,7 +64,8 @@ export class PollingSubscription implements Subscription {
           this._position = events[events.length - 1].globalPosition;
           backoff = 0;
         }
-        if (events.length < batchSize) await this.sleep(this.pollIntervalMs);
+        // a signalled event not readable yet (the horizon lags its commit): look again soon
+        if (events.length < batchSize) await this.sleep(this.signalled.ahead(this._position) ? Math.min(this.pollIntervalMs, SOON_MS) : this.pollIntervalMs);
       } catch (err) {
         this.options.onError?.(err);
         backoff = nextBackoff(backoff);

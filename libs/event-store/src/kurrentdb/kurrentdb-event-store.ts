@@ -39,7 +39,7 @@ interface Head {
 export class KurrentDbEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
-  private readonly appendListeners = new Set<() => void>();
+  private readonly appendListeners = new Set<(lastPosition?: number) => void>();
 
   static async connect(connectionString: string, options: KurrentDbEventStoreOptions = {}): Promise<KurrentDbEventStore> {
     const { KurrentDBClient } = await import('@kurrent/kurrentdb-client');
@@ -79,9 +79,10 @@ export class KurrentDbEventStore implements EventStore {
       }
       const results = await Promise.all(appends.map((a, i) => this.appended(a, heads[i].version, recordedAt)));
       // after the commit: a listener's failure is its own, never the append's
+      const lastPosition = Math.max(...results.map((r) => r.lastPosition));
       for (const listener of this.appendListeners) {
         try {
-          listener();
+          listener(lastPosition);
         } catch {
           // the events are stored
         }
@@ -90,7 +91,7 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: (lastPosition?: number) => void): () => void {
     this.appendListeners.add(listener);
     return () => this.appendListeners.delete(listener);
   }

@@ -19,11 +19,17 @@ import type {
 import { assertValidEvents, assertValidStreamId } from '../stream-id';
 import { UpcasterRegistry } from '../upcasters';
 import { PollingSubscription } from '../polling-subscription';
+import type { PostgresAppendSignal } from './append-signal';
 
 export interface PostgresEventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** how often an idle subscription looks for events written by other processes */
   pollIntervalMs?: number;
+  /**
+   * Tells other processes of this store's appends and wakes this store's listeners and
+   * subscriptions on theirs (LISTEN/NOTIFY), instead of at their next poll. The store closes it.
+   */
+  appendSignal?: PostgresAppendSignal;
 }
 
 const COLUMNS = `global_position, stream_id, stream_version, event_id, event_type, schema_version,
@@ -65,6 +71,7 @@ export class PostgresEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly appendSignal: PostgresAppendSignal | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -72,6 +79,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.appendSignal = options.appendSignal;
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -97,7 +105,7 @@ export class PostgresEventStore implements EventStore {
           'jejak_append',
         );
         const r = rows[0];
-        this.tellAppended();
+        this.tellAppended(Number(r.out_last));
         return {
           streamId,
           version: r.out_version,
@@ -141,7 +149,7 @@ export class PostgresEventStore implements EventStore {
              FROM jejak_append_many($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
           params,
         );
-        this.tellAppended();
+        this.tellAppended(Math.max(...rows.map((r) => Number(r.out_last))));
         return rows.map((r) => ({
           streamId: r.out_stream,
           version: r.out_version,
@@ -225,23 +233,31 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].p);
   }
 
-  /** after a committed append: a listener's failure is its own, never the append's nor the other listeners' */
-  private tellAppended(): void {
-    for (const listener of this.appended.listeners('appended') as Array<() => void>) {
+  /** after a committed append: this process's listeners, then the other processes */
+  private tellAppended(lastPosition: number): void {
+    this.tellListeners(lastPosition);
+    this.appendSignal?.notify(lastPosition);
+  }
+
+  /** a listener's failure is its own, never the append's nor the other listeners' */
+  private readonly tellListeners = (lastPosition?: number): void => {
+    for (const listener of this.appended.listeners('appended') as Array<(lastPosition?: number) => void>) {
       try {
-        listener();
+        listener(lastPosition);
       } catch {
         // the events are stored; the caller must not see the append as failed
       }
     }
-  }
+  };
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: (lastPosition?: number) => void): () => void {
+    this.appendSignal?.listen(this.tellListeners);
     this.appended.on('appended', listener);
     return () => this.appended.off('appended', listener);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
+    this.appendSignal?.listen(this.tellListeners);
     const sub = new PollingSubscription(this, this.appended, this.pollIntervalMs, options, () => this.subscriptions.delete(sub));
     this.subscriptions.add(sub);
     sub.start();
@@ -270,6 +286,7 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.appendSignal?.close();
   }
 
   private toEvent(r: EventRow): RecordedEvent {

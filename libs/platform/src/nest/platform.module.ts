@@ -1,5 +1,5 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { EventStore, KurrentDbEventStore, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { EventStore, KurrentDbEventStore, PostgresAppendSignal, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
 import { Pool } from 'pg';
 import { createPool } from '../pg-pool';
 import type { JejakConfig } from '../config';
@@ -19,6 +19,22 @@ export interface PlatformOptions {
   upcasters?: UpcasterRegistry;
   /** seal audit anchors every JEJAK_AUDIT_ANCHOR_INTERVAL: the processes that run projections do (ADR 0009) */
   sealAuditAnchors?: boolean;
+}
+
+/**
+ * Appends heard across processes: a projector, relay or feed in another process reads a write at
+ * once instead of at its next poll (ADR 0011). A failure only costs that wait, so it is a warning.
+ */
+function appendSignal(pool: Pool): PostgresAppendSignal {
+  const log = new Logger('AppendSignal');
+  return new PostgresAppendSignal(pool, {
+    onError: (what, err) =>
+      log.warn(
+        what === 'notify'
+          ? `could not tell other processes of appends (${err.message}); they find them at their next poll`
+          : `not listening for other processes' appends (${err.message}); trying again, polling meanwhile`,
+      ),
+  });
 }
 
 /**
@@ -50,7 +66,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
           useFactory: (pool: Pool) =>
             options.config.eventStore === 'kurrentdb' && options.config.kurrentDbUrl
               ? KurrentDbEventStore.connect(options.config.kurrentDbUrl, { upcasters: options.upcasters })
-              : new PostgresEventStore(pool, { upcasters: options.upcasters }),
+              : new PostgresEventStore(pool, { upcasters: options.upcasters, appendSignal: appendSignal(pool) }),
         },
         { provide: METRICS_REGISTRY, useFactory: () => new ProcessMetricsRegistry('jejak_') },
         HealthService,

@@ -1,3 +1,4 @@
+import { PostgresAppendSignal, PostgresEventStore } from '@jejak/event-store';
 import { lastCommittedPosition } from '@jejak/testing';
 import { Registry } from 'prom-client';
 import { streamCounterProjection } from '../examples/stream-counter.projection';
@@ -73,6 +74,41 @@ describe('The live projector', () => {
       expect((await checkpointOf(bed.pool, 'deaf')).position).toBeLessThan(appended);
     } finally {
       await Promise.all([woken.stop(), polling.stop()]);
+    }
+  });
+
+  it('looks at once after an append in another process, told by LISTEN/NOTIFY, and again soon while the write is not readable yet', async () => {
+    const projection = streamCounterProjection({ name: 'told' });
+    const config = testConfig({ pollIntervalMs: 60_000 });
+    const engine = new ProjectionEngine({ pool: bed.pool, store: bed.store, projections: [projection], config });
+    await engine.setup();
+    // two processes: the projector's, and a writer with a pool and a store of its own
+    const projectorStore = new PostgresEventStore(bed.pool, { appendSignal: new PostgresAppendSignal(bed.pool) });
+    const writerPool = bed.db.pool(2);
+    const writer = new PostgresEventStore(writerPool, { appendSignal: new PostgresAppendSignal(writerPool) });
+    const projector = new Projector({ pool: bed.pool, store: projectorStore, projections: [projection], config });
+    projector.start();
+    try {
+      expect(await engine.waitForPosition(await lastCommittedPosition(bed.pool), 20_000)).toBe(true);
+      // an older transaction still running holds the gap-safe horizon below the write: woken at
+      // once, the projector finds nothing yet, and must not go back to its one-minute poll
+      const older = await bed.pool.connect();
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      let appended: number;
+      try {
+        appended = await appendLog(writer, { streams: 1, perStream: 1 });
+        await new Promise((r) => setTimeout(r, 300));
+        expect((await checkpointOf(bed.pool, 'told')).position).toBeLessThan(appended);
+      } finally {
+        await older.query('COMMIT');
+        older.release();
+      }
+      expect(await engine.waitForPosition(appended, 4_000)).toBe(true);
+    } finally {
+      await projector.stop();
+      await Promise.all([projectorStore.close(), writer.close()]);
+      await writerPool.end();
     }
   });
 

@@ -1,4 +1,4 @@
-import { nextBackoff, WakeableSleep, type EventStore, type RecordedEvent } from '@jejak/event-store';
+import { nextBackoff, SignalledPosition, WakeableSleep, type EventStore, type RecordedEvent } from '@jejak/event-store';
 import type { Pool } from 'pg';
 import type { Projection, ProjectionLog } from '../projection';
 import { applyToProjection } from './batch-applier';
@@ -35,8 +35,10 @@ export class Projector {
   private readonly log: ProjectionLog;
   /** when the last read of the log started (ms, performance.now) */
   private lastReadAt = 0;
-  /** an append in this process since the last read started: there is news to look at */
+  /** an append since the last read started: there is news to look at */
   private appendedSinceRead = false;
+  /** the newest position an append signal named: a read that did not reach it looks again soon */
+  private readonly signalled = new SignalledPosition();
   private wakeTimer: NodeJS.Timeout | null = null;
   private stopListening: (() => void) | null = null;
   /** the wait after a failed batch, 0 when the last one went through; writes do not cut it short */
@@ -55,7 +57,7 @@ export class Projector {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.stopListening = this.deps.store.onAppended?.(() => this.onAppended()) ?? null;
+    this.stopListening = this.deps.store.onAppended?.((lastPosition) => this.onAppended(lastPosition)) ?? null;
     this.loop = this.run();
   }
 
@@ -75,9 +77,10 @@ export class Projector {
     this.nap.wake();
   }
 
-  /** an append in this process: look once the minimum interval since the last read has passed */
-  private onAppended(): void {
+  /** an append (in this process, or heard from another): look once the minimum interval since the last read has passed */
+  private onAppended(lastPosition?: number): void {
     this.appendedSinceRead = true;
+    this.signalled.note(lastPosition);
     if (this.wakeTimer || this.stopped || this.backoff > 0) return;
     this.wakeTimer = setTimeout(() => {
       this.wakeTimer = null;
@@ -93,9 +96,13 @@ export class Projector {
     return Math.max(0, this.lastReadAt + Math.min(wakeMinIntervalMs, pollIntervalMs) - performance.now());
   }
 
-  /** after a short batch: the rest of the minimum interval when appends came meanwhile, else a poll */
-  private idle(): Promise<void> {
-    return this.sleep(this.appendedSinceRead ? this.untilNextRead() : this.deps.config.pollIntervalMs);
+  /**
+   * After a short batch: the rest of the minimum interval when appends came meanwhile, or when a
+   * signalled event was not readable yet (the gap-safe horizon lags its commit); else a poll.
+   */
+  private idle(reached: number): Promise<void> {
+    const soon = this.appendedSinceRead || this.signalled.ahead(reached);
+    return this.sleep(soon ? this.untilNextRead() : this.deps.config.pollIntervalMs);
   }
 
   private async run(): Promise<void> {
@@ -116,7 +123,7 @@ export class Projector {
         if (events.length === batchSize) this.reader.prefetch(events[events.length - 1].globalPosition, batchSize);
         if (events.length > 0) await this.applyBatch(active, events);
         this.backoff = 0;
-        if (events.length < batchSize) await this.idle();
+        if (events.length < batchSize) await this.idle(events.length > 0 ? events[events.length - 1].globalPosition : after);
       } catch (err) {
         this.reader.clear();
         this.log(`projector batch failed, retrying: ${err instanceof Error ? err.message : String(err)}`, 'warn');
