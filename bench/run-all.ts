@@ -3,7 +3,7 @@
  * same run (raw SQL, GET /health, raw read-all, ...), with the ratio and the target of issue 6.
  * Writes bench/results/latest.json and bench/results/latest.md.
  *
- * Flags: --quick (small sizes, a smoke run of a few minutes), --only=store,system,projections,
+ * Flags: --quick (small sizes, a smoke run of a few minutes), --only=store,system,cross-process,projections,
  * --profile (the server child runs with --cpu-prof, profiles in bench/results/cpu-profiles/; the app's
  * database tracks pg_stat_statements and each phase prints its costliest statements).
  */
@@ -12,28 +12,33 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { renderMarkdown, renderTable, toJson, verdictOf, type ResultRow } from './bench-table';
+import { runCrossProcessLagBench } from './cross-process-lag.bench';
 import { runProjectionsBench } from './projections.bench';
 import { runStoreBench } from './store.bench';
 import { runSystemBench } from './system.bench';
 
-const PARTS = ['store', 'system', 'projections'] as const;
+const PARTS = ['store', 'system', 'cross-process', 'projections'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Sizes {
   store: { seconds: number; rounds: number };
   system: { entrepreneurs: number; httpSeconds: number; querySamples: number; lagSeconds: number };
+  /** appends per run of the cross-process lag (four runs) */
+  crossProcess: number;
   projections: [number, number];
 }
 
 const FULL: Sizes = {
   store: { seconds: 3, rounds: 3 },
   system: { entrepreneurs: 100_000, httpSeconds: 10, querySamples: 400, lagSeconds: 20 },
+  crossProcess: 100,
   projections: [200_000, 1_000_000],
 };
 
 const QUICK: Sizes = {
   store: { seconds: 1, rounds: 1 },
   system: { entrepreneurs: 3_000, httpSeconds: 3, querySamples: 100, lagSeconds: 5 },
+  crossProcess: 30,
   projections: [20_000, 60_000],
 };
 
@@ -85,6 +90,11 @@ async function main(): Promise<void> {
   if (only.includes('system')) {
     log('== the app under load (child process)');
     rows.push(...(await runSystemBench({ ...sizes.system, cpuProfileDir: profile ? join(resultsDir, 'cpu-profiles') : undefined, statements: profile, log })));
+    write(false);
+  }
+  if (only.includes('cross-process')) {
+    log('== projection lag, projector in its own process');
+    rows.push(...(await runCrossProcessLagBench({ appends: sizes.crossProcess, log })));
     write(false);
   }
   if (only.includes('projections')) {
