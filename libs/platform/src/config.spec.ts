@@ -51,6 +51,16 @@ describe('JEJAK_HTTP_KEEPALIVE', () => {
   });
 });
 
+describe('JEJAK_APPEND_SIGNAL', () => {
+  it('tells other processes of appends unless turned off, and takes only on or off', () => {
+    expect(loadConfig({}).appendSignal).toBe(true);
+    expect(loadConfig({ JEJAK_APPEND_SIGNAL: ' OFF ' }).appendSignal).toBe(false);
+    expect(loadConfig({ JEJAK_APPEND_SIGNAL: 'on' }).appendSignal).toBe(true);
+    for (const raw of ['yes', 'false', '0'])
+      expect(() => loadConfig({ JEJAK_APPEND_SIGNAL: raw })).toThrow(`JEJAK_APPEND_SIGNAL must be on or off, got "${raw}"`);
+  });
+});
+
 describe('JEJAK_AUDIT_ANCHOR_INTERVAL', () => {
   it('seals hourly unless told otherwise, takes spans from milliseconds to days, and `off`', () => {
     expect(loadConfig({}).auditAnchorIntervalMs).toBe(3_600_000);

@@ -26,6 +26,11 @@ export interface JejakConfig {
    */
   httpKeepAliveMs: number;
   /**
+   * Whether processes tell each other of appends through LISTEN/NOTIFY (ADR 0011). Off only where
+   * LISTEN cannot work (a pooler in transaction mode): readers then find writes by their poll.
+   */
+  appendSignal: boolean;
+  /**
    * The environment these settings were read from (a copy). The settings of other modules (auth,
    * projections, the journey policy, Kafka, keys) are read from it too, never from process.env,
    * so a process configured by startApp's `env` is configured through and through. It holds the
@@ -82,6 +87,15 @@ function intervalOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number, p
   return fallback;
 }
 
+/** `on` or `off` */
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  problems.push(`${name} must be on or off, got "${env[name]}"`);
+  return fallback;
+}
+
 /** A span such as `65s` or `2m`, at least a second and at most an hour. */
 function shortSpan(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
   const raw = env[name]?.trim().toLowerCase();
@@ -118,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     logLevel,
     auditAnchorIntervalMs: intervalOrOff(env, 'JEJAK_AUDIT_ANCHOR_INTERVAL', SPAN_UNITS.h, problems),
     httpKeepAliveMs: shortSpan(env, 'JEJAK_HTTP_KEEPALIVE', 65_000, problems),
+    appendSignal: onOff(env, 'JEJAK_APPEND_SIGNAL', true, problems),
   };
   const config = Object.defineProperty(settings, 'env', { value: Object.freeze({ ...env }), enumerable: false }) as JejakConfig;
   if (problems.length) throw new ConfigError(problems);

@@ -66,7 +66,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
           useFactory: (pool: Pool) =>
             options.config.eventStore === 'kurrentdb' && options.config.kurrentDbUrl
               ? KurrentDbEventStore.connect(options.config.kurrentDbUrl, { upcasters: options.upcasters })
-              : new PostgresEventStore(pool, { upcasters: options.upcasters, appendSignal: appendSignal(pool) }),
+              : new PostgresEventStore(pool, { upcasters: options.upcasters, appendSignal: options.config.appendSignal ? appendSignal(pool) : undefined }),
         },
         { provide: METRICS_REGISTRY, useFactory: () => new ProcessMetricsRegistry('jejak_') },
         HealthService,

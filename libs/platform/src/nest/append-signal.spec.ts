@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { EventStore } from '@jejak/event-store';
+import { createTestDatabase, type TestDatabase } from '@jejak/testing';
+import type { Pool } from 'pg';
+import { loadConfig } from '../config';
+import { PlatformModule } from './platform.module';
+import { EVENT_STORE } from './tokens';
+
+/** An app process on PlatformModule, as every Jejak process starts, configured by `env`. */
+async function startProcess(db: TestDatabase, env: NodeJS.ProcessEnv) {
+  @Module({ imports: [PlatformModule.forRoot({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), databaseUrl: db.url, poolSize: 2 })] })
+  class SignalProcessModule {}
+  const app = await NestFactory.create(SignalProcessModule, { logger: false, abortOnError: false });
+  await app.init();
+  return app;
+}
+
+const listening = async (pool: Pool) =>
+  (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'jejak-append-signal' AND datname = current_database()`)).rows[0].n as number;
+
+describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  beforeAll(async () => {
+    db = await createTestDatabase('platform_signal');
+    pool = db.pool(1);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  it.each([
+    ['on by default', {}, 1],
+    ['off', { JEJAK_APPEND_SIGNAL: 'off' }, 0],
+  ])('%s: a process that reads the log listens on one connection of its own, or on none', async (_case, env, expected) => {
+    const app = await startProcess(db, env);
+    try {
+      app.get<EventStore>(EVENT_STORE).onAppended?.(() => undefined);
+      for (let i = 0; i < 100 && (await listening(pool)) < expected; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await listening(pool)).toBe(expected);
+    } finally {
+      await app.close();
+    }
+    // closed with the app (its backend leaves pg_stat_activity a moment after the socket closes)
+    for (let i = 0; i < 100 && (await listening(pool)) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await listening(pool)).toBe(0);
+  });
+});
