@@ -128,7 +128,11 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
 
   it('shows the auditor the case’s events as stored, with the hashes the API holds, personal fields still encrypted', async () => {
     const page = pages[1];
-    await page.locator('.history-section > summary').click();
+    // a heading of its own (in the page's list of headings), whose button opens the card
+    const opener = page.getByRole('heading', { level: 2, name: 'Riwayat tersimpan' }).getByRole('button', { name: 'Riwayat tersimpan' });
+    await expect(opener.getAttribute('aria-expanded')).resolves.toBe('false');
+    await opener.click();
+    await expect(opener.getAttribute('aria-expanded')).resolves.toBe('true');
     const table = page.getByRole('table', { name: 'Riwayat tersimpan' });
     await page.getByText('5 peristiwa tersimpan').waitFor();
     expect(await table.locator('tbody tr').count()).toBe(5);
@@ -150,7 +154,7 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
 
   it('shows the auditor who wrote and who read the person’s data: the registration and the auditor’s own read', async () => {
     const page = pages[1];
-    await page.locator('.trail-section > summary').click();
+    await page.getByRole('heading', { level: 2, name: 'Jejak pemrosesan data' }).getByRole('button').click();
     const trail = page.getByRole('table', { name: 'Jejak pemrosesan data' });
     const registration = trail.locator('tr[data-kind="write"]', { hasText: 'Pendaftaran' });
     await registration.waitFor();
@@ -165,7 +169,7 @@ const fitsThePhone = (page: Page) => page.evaluate<boolean>('document.documentEl
   it('gives a supervisor of the area the processing trail, but not the verification', async () => {
     const page = await phoneOf(SUPERVISOR);
     await openDewi(page);
-    await page.locator('.trail-section > summary').click();
+    await page.getByRole('heading', { level: 2, name: 'Jejak pemrosesan data' }).getByRole('button').click();
     const trail = page.getByRole('table', { name: 'Jejak pemrosesan data' });
     await trail.locator('tr[data-kind="read"]', { hasText: 'Detail kasus' }).filter({ hasText: 'budi.supervisor (supervisor)' }).waitFor();
     expect(await page.getByRole('button', { name: 'Verifikasi riwayat' }).count()).toBe(0);

@@ -241,7 +241,7 @@ describe('kelompok in the web UI, in a real browser against the real app', () =>
     // the kelompok's own stream, verified and shown as stored: formed, then four members joined
     await desk.getByRole('button', { name: 'Verifikasi riwayat' }).click();
     await desk.locator('.verdict').getByText('Riwayat utuh: rantai hash 5 peristiwa cocok.').waitFor();
-    await desk.locator('.history-section > summary').click();
+    await desk.getByRole('heading', { level: 2, name: 'Riwayat tersimpan' }).getByRole('button').click();
     const rows = desk.getByRole('table', { name: 'Riwayat tersimpan' }).locator('tbody tr');
     await rows.first().waitFor();
     const types = await Promise.all((await rows.all()).map((row) => row.getAttribute('data-type')));

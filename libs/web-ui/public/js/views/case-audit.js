@@ -3,7 +3,7 @@ import { h, replace, uid } from '../dom.js';
 import { formatInstant, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { pagedList } from './paged-list.js';
-import { facts, loadFailure } from './view-kit.js';
+import { disclosureCard, facts, loadFailure } from './view-kit.js';
 
 const TRAIL_PAGE_SIZE = 50;
 
@@ -83,11 +83,10 @@ function storedHistory(streamId) {
       replace(body, loadFailure(e));
     }
   };
-  const details = h('details', { class: 'card audit history-section' }, h('summary', {}, h('h2', { text: t('history.title') })), h('p', { class: 'hint', text: t('history.intro') }), body);
-  details.addEventListener('toggle', () => {
-    if (details.open && body.childElementCount === 0) load();
-  });
-  return details;
+  return disclosureCard({
+    className: 'audit history-section', title: t('history.title'), intro: t('history.intro'), body,
+    onOpen: () => body.childElementCount === 0 && load(),
+  }).element;
 }
 
 /** What an auditor has for any stream (a case, a kelompok): its verification and its stored history. */
@@ -127,15 +126,15 @@ function processingTrail(id) {
     });
     replace(body, list.problem, list.count, h('div', { class: 'table-wrap' }, table), list.more);
   };
-  const details = h('details', { class: 'card audit trail-section' }, h('summary', {}, h('h2', { text: t('trail.title') })), h('p', { class: 'hint', text: t('trail.intro') }), body);
-  details.addEventListener('toggle', () => {
-    if (details.open && body.childElementCount === 0) load();
+  const card = disclosureCard({
+    className: 'audit trail-section', title: t('trail.title'), intro: t('trail.intro'), body,
+    onOpen: () => body.childElementCount === 0 && load(),
   });
   const refresh = () => {
-    if (details.open) load();
+    if (card.isOpen()) load();
     else replace(body);
   };
-  return { element: details, refresh };
+  return { element: card.element, refresh };
 }
 
 /** Hands the downloaded file to the browser's downloads through a temporary link to an object URL. */

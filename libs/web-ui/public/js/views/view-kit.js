@@ -1,5 +1,5 @@
 import { ApiProblem } from '../api.js';
-import { h } from '../dom.js';
+import { h, uid } from '../dom.js';
 import { field, problemText, readValues } from '../form-kit.js';
 import { t } from '../i18n.js';
 
@@ -43,6 +43,25 @@ export function asOfPicker(route, asOf, navigate) {
     if (input.value) navigate(`${route}?asOf=${encodeURIComponent(new Date(input.value).toISOString())}`);
   });
   return h('details', { class: 'card', open: Boolean(asOf) }, h('summary', { text: t('case.asOf') }), form);
+}
+
+/**
+ * A card whose content opens on demand under a real heading, the WAI-ARIA disclosure pattern:
+ * `<h2><button aria-expanded>` rather than a heading inside `<summary>`, which some screen
+ * readers leave out of the page's list of headings. `onOpen` runs each time it opens.
+ */
+export function disclosureCard({ className, title, intro, body, onOpen }) {
+  const panelId = uid('disclosure');
+  const panel = h('div', { id: panelId, class: 'disclosure-panel', hidden: true }, intro ? h('p', { class: 'hint', text: intro }) : null, body);
+  const button = h('button', { type: 'button', class: 'disclosure', 'aria-expanded': 'false', 'aria-controls': panelId, text: title });
+  const isOpen = () => button.getAttribute('aria-expanded') === 'true';
+  button.addEventListener('click', () => {
+    const open = !isOpen();
+    button.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    if (open) onOpen?.();
+  });
+  return { element: h('section', { class: `card ${className}` }, h('h2', { class: 'disclosure-heading' }, button), panel), isOpen };
 }
 
 /** A definition list of label/value pairs; values are shown as text. */
