@@ -6,7 +6,7 @@ export { PollingSubscription } from './polling-subscription';
 export { WakeableSleep, nextBackoff } from './wakeable-sleep';
 export { SignalledPosition } from './signalled-position';
 export { PostgresEventStore, alignGlobalPositions, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
-export { PostgresAppendSignal, APPENDED_CHANNEL, type AppendSignalOptions } from './postgres/append-signal';
+export { PostgresAppendSignal, APPENDED_CHANNEL, type AppendSignalOptions, type AppendSignalStatus } from './postgres/append-signal';
 export { AuditAnchors, type AuditAnchor, type AnchorVerification, type AuditAnchorsOptions } from './postgres/audit-anchors';
 export { eventStoreMigrations } from './postgres/migrations';
 export { makeAppendOnly, type AppendOnlyTable } from './postgres/migrations/append-only-table';

@@ -105,6 +105,24 @@ describe('appends heard across processes (LISTEN/NOTIFY)', () => {
   });
 
   it('listens again after losing its connection, and is told once on reconnecting', async () => {
+    const signal = new PostgresAppendSignal(poolB, { reconnectMs: 300 });
+    let heard = 0;
+    expect(signal.status()).toEqual({ state: 'idle', lastError: null });
+    signal.listen(() => heard++);
+    expect(await eventually(() => signal.status().state === 'listening')).toBe(true);
+    heard = 0;
+    await poolA.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'jejak-append-signal' AND datname = current_database()`);
+
+    expect(await eventually(() => signal.status().state === 'reconnecting')).toBe(true);
+    expect(signal.status().lastError).toMatch(/terminat/);
+    expect(await eventually(() => heard === 1)).toBe(true); // reconnected: told once, for what it may have missed
+    expect(signal.status()).toEqual({ state: 'listening', lastError: null });
+    await a.append(testStream(), [newEvent('Numbered')], { expectedVersion: 'no_stream' });
+    expect(await eventually(() => heard === 2)).toBe(true);
+    await signal.close();
+  });
+
+  it("keeps a store's listeners told across a lost connection", async () => {
     let heard = 0;
     b.onAppended(() => heard++);
     expect(await eventually(async () => (await listening(poolA)) === 1)).toBe(true);

@@ -13,6 +13,15 @@ interface Listener {
 /** The channel every Jejak process on one database notifies and listens on. */
 export const APPENDED_CHANNEL = 'jejak_appended';
 
+/**
+ * What `/health` shows: `idle` until something in the process listens (a process that only writes
+ * never does), then `listening`, or `reconnecting` with the error that ended the last connection.
+ */
+export interface AppendSignalStatus {
+  state: 'idle' | 'listening' | 'reconnecting';
+  lastError: string | null;
+}
+
 export interface AppendSignalOptions {
   /** at most one NOTIFY per this many milliseconds from one process (default 20) */
   minIntervalMs?: number;
@@ -53,6 +62,8 @@ export class PostgresAppendSignal {
   private unsent: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private listener: Listener | undefined;
+  private listening = false;
+  private lastError: string | null = null;
   private closed = false;
 
   constructor(
@@ -61,6 +72,11 @@ export class PostgresAppendSignal {
   ) {
     this.minIntervalMs = options.minIntervalMs ?? 20;
     this.reconnectMs = options.reconnectMs ?? 1000;
+  }
+
+  status(): AppendSignalStatus {
+    const state = !this.listener ? 'idle' : this.listening ? 'listening' : 'reconnecting';
+    return { state, lastError: state === 'listening' ? null : this.lastError };
   }
 
   /** after a committed append: other processes hear of it, and of its last position, within `minIntervalMs` */
@@ -116,7 +132,9 @@ export class PostgresAppendSignal {
       let backoff = 0;
       while (!this.closed) {
         const lost = await this.listenOnce(listener, heard).catch((err: Error) => err);
+        this.listening = false;
         if (this.closed) break;
+        this.lastError = lost.message;
         this.options.onError?.('listen', lost);
         if (lost instanceof ListenedLongEnough) backoff = 0;
         backoff = backoff ? Math.min(backoff * 2, 30_000) : this.reconnectMs;
@@ -151,6 +169,7 @@ export class PostgresAppendSignal {
       await client.end().catch(() => undefined);
       return new Error('closed');
     }
+    this.listening = true;
     heard(); // whatever was appended while nobody listened
     const err = await ended;
     await client.end().catch(() => undefined);

@@ -4,6 +4,7 @@ import type { EventStore } from '@jejak/event-store';
 import { createTestDatabase, type TestDatabase } from '@jejak/testing';
 import type { Pool } from 'pg';
 import { loadConfig } from '../config';
+import { HealthService } from './health.service';
 import { PlatformModule } from './platform.module';
 import { EVENT_STORE } from './tokens';
 
@@ -34,13 +35,17 @@ describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)',
   it.each([
     ['on by default', {}, 1],
     ['off', { JEJAK_APPEND_SIGNAL: 'off' }, 0],
-  ])('%s: a process that reads the log listens on one connection of its own, or on none', async (_case, env, expected) => {
+  ])('%s: a process that reads the log listens on one connection of its own, or on none, and /health says so', async (_case, env, expected) => {
     const app = await startProcess(db, env);
+    const health = app.get(HealthService);
     try {
+      // a process that only writes has nothing to listen for
+      expect((await health.report()).checks.appendSignal).toEqual(expected ? { status: 'up', details: { state: 'idle', lastError: null } } : undefined);
       app.get<EventStore>(EVENT_STORE).onAppended?.(() => undefined);
       for (let i = 0; i < 100 && (await listening(pool)) < expected; i++) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, 100));
       expect(await listening(pool)).toBe(expected);
+      expect((await health.report()).checks.appendSignal).toEqual(expected ? { status: 'up', details: { state: 'listening', lastError: null } } : undefined);
     } finally {
       await app.close();
     }

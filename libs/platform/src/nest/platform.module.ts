@@ -9,7 +9,7 @@ import { HealthService } from './health.service';
 import { loggingModule } from './logging';
 import { MetricsController } from './metrics.controller';
 import { ProcessMetricsRegistry } from './process-metrics';
-import { AUDIT_ANCHORS, EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
+import { APPEND_SIGNAL, AUDIT_ANCHORS, EVENT_STORE, JEJAK_CONFIG, METRICS_REGISTRY, PG_POOL } from './tokens';
 
 export interface PlatformOptions {
   config: JejakConfig;
@@ -19,6 +19,10 @@ export interface PlatformOptions {
   upcasters?: UpcasterRegistry;
   /** seal audit anchors every JEJAK_AUDIT_ANCHOR_INTERVAL: the processes that run projections do (ADR 0009) */
   sealAuditAnchors?: boolean;
+}
+
+function logOnKurrentDb(config: JejakConfig): boolean {
+  return config.eventStore === 'kurrentdb' && Boolean(config.kurrentDbUrl);
 }
 
 /**
@@ -49,6 +53,7 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly health: HealthService,
     @Inject(METRICS_REGISTRY) private readonly metrics: ProcessMetricsRegistry,
+    @Inject(APPEND_SIGNAL) private readonly appendSignal: PostgresAppendSignal | null,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -60,20 +65,25 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
         { provide: JEJAK_CONFIG, useValue: options.config },
         { provide: PG_POOL, useFactory: () => createPool(options.databaseUrl, options.poolSize ?? 20) },
         {
-          provide: EVENT_STORE,
+          provide: APPEND_SIGNAL,
           inject: [PG_POOL],
+          useFactory: (pool: Pool) => (logOnKurrentDb(options.config) || !options.config.appendSignal ? null : appendSignal(pool)),
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL, APPEND_SIGNAL],
           // JEJAK_EVENT_STORE=kurrentdb moves the event log to KurrentDB (ADR 0006); read models stay in PostgreSQL.
-          useFactory: (pool: Pool) =>
-            options.config.eventStore === 'kurrentdb' && options.config.kurrentDbUrl
-              ? KurrentDbEventStore.connect(options.config.kurrentDbUrl, { upcasters: options.upcasters })
-              : new PostgresEventStore(pool, { upcasters: options.upcasters, appendSignal: options.config.appendSignal ? appendSignal(pool) : undefined }),
+          useFactory: (pool: Pool, signal: PostgresAppendSignal | null) =>
+            logOnKurrentDb(options.config)
+              ? KurrentDbEventStore.connect(options.config.kurrentDbUrl!, { upcasters: options.upcasters })
+              : new PostgresEventStore(pool, { upcasters: options.upcasters, appendSignal: signal ?? undefined }),
         },
         { provide: METRICS_REGISTRY, useFactory: () => new ProcessMetricsRegistry('jejak_') },
         HealthService,
         auditAnchorsProvider(options.config),
         ...(options.sealAuditAnchors ? [AuditAnchorSchedule] : []),
       ],
-      exports: [JEJAK_CONFIG, PG_POOL, EVENT_STORE, AUDIT_ANCHORS, METRICS_REGISTRY, HealthService],
+      exports: [JEJAK_CONFIG, PG_POOL, EVENT_STORE, APPEND_SIGNAL, AUDIT_ANCHORS, METRICS_REGISTRY, HealthService],
     };
   }
 
@@ -85,6 +95,9 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
       await this.pool.query('SELECT 1');
       return { status: 'up', details: { latencyMs: Date.now() - started } };
     }, readiness);
+    // never down: without it, readers in other processes find writes at their next poll (ADR 0011)
+    const signal = this.appendSignal;
+    if (signal) this.health.register('appendSignal', () => ({ status: 'up', details: { ...signal.status() } }));
     if (this.store instanceof KurrentDbEventStore)
       this.health.register('kurrentdb', async () => {
         const started = Date.now();
