@@ -11,6 +11,7 @@ export type { ProjectionStatus } from './engine/projection-status';
 export type { DeadLetter } from './engine/dead-letter-store';
 export type { RetryOutcome } from './engine/dead-letter-retry';
 export { copyRows, type CopyValue } from './engine/copy-rows';
+export { prepared } from './engine/prepared';
 export { streamCounterProjection, type StreamCounterOptions } from './examples/stream-counter.projection';
 export { ProjectionsModule, type ProjectionsModuleAsyncOptions } from './nest/projections.module';
 export { ProjectionsService, type ProjectionsModuleOptions } from './nest/projections.service';

@@ -1,4 +1,4 @@
-import { copyRows, type CopyValue } from '@jejak/projections';
+import { copyRows, prepared, type CopyValue } from '@jejak/projections';
 import type { PoolClient } from 'pg';
 
 /** One column of a read-model row and the JSON value that carries it to PostgreSQL. */
@@ -16,7 +16,8 @@ export interface ColumnSpec<Row> {
  * thousands of events per second). The rows travel as one JSON document expanded by
  * `json_populate_recordset` into the table's own row type: measured 1.5-2x faster than
  * `unnest` over one array parameter per column, mostly because PostgreSQL parses one document
- * instead of many array literals.
+ * instead of many array literals. Each runs as a prepared statement (`prepared`): parsed once
+ * per connection, not at every batch.
  */
 export interface RowTable<Row> {
   key: string;
@@ -33,10 +34,7 @@ function selectList<Row>(spec: RowTable<Row>): string {
 async function loadRows<Row>(client: PoolClient, table: string, spec: RowTable<Row>, keys: readonly string[]): Promise<Map<string, Row>> {
   const rows = new Map<string, Row>();
   if (keys.length === 0) return rows;
-  const { rows: records } = await client.query(
-    `SELECT ${selectList(spec)} FROM ${table} WHERE ${spec.key} = ANY($1::${spec.keyType}[])`,
-    [keys],
-  );
+  const { rows: records } = await client.query(prepared(`SELECT ${selectList(spec)} FROM ${table} WHERE ${spec.key} = ANY($1::${spec.keyType}[])`, [keys]));
   for (const r of records) rows.set(String(r[spec.key]), spec.read(r));
   return rows;
 }
@@ -46,9 +44,11 @@ async function upsertRows<Row>(client: PoolClient, table: string, spec: RowTable
   const names = spec.columns.map((c) => c.name).join(', ');
   const updates = spec.columns.filter((c) => c.name !== spec.key).map((c) => `${c.name} = EXCLUDED.${c.name}`).join(', ');
   await client.query(
-    `INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(null::${table}, $1::json)
-     ON CONFLICT (${spec.key}) DO UPDATE SET ${updates}`,
-    [toJson(spec, rows)],
+    prepared(
+      `INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(null::${table}, $1::json)
+       ON CONFLICT (${spec.key}) DO UPDATE SET ${updates}`,
+      [toJson(spec, rows)],
+    ),
   );
 }
 
@@ -57,8 +57,7 @@ export async function insertNewRows<Row>(client: PoolClient, table: string, spec
   if (rows.length === 0) return;
   const names = spec.columns.map((c) => c.name).join(', ');
   await client.query(
-    `INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(null::${table}, $1::json) ON CONFLICT DO NOTHING`,
-    [toJson(spec, rows)],
+    prepared(`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(null::${table}, $1::json) ON CONFLICT DO NOTHING`, [toJson(spec, rows)]),
   );
 }
 
