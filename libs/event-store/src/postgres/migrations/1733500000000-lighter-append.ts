@@ -18,8 +18,9 @@ import { BARE_POSITION, literal, POSITION_WITH_OFFSET } from './1733100000000-po
  *    INSERT: the head read, the version check, the position, the hash and the row. Its snapshot is
  *    taken after the stream lock, as before; it computes the position once it holds the INSERT's
  *    own lock on `events`, so it still waits out jejak_align_positions() (the race test runs on a
- *    session whose plans were made before the offset moved). Its claims follow the row, in the same
- *    transaction. Every other append takes the general path below.
+ *    session whose plans were made before the offset moved). Every other append, and one whose
+ *    version check failed there, takes the general path, which says the stream's version. On both
+ *    paths the claims are inserted after the events, in the same transaction.
  * 3. The canonical text is one concat() instead of a chain of || (each a new text and a node that
  *    plpgsql prepares again in every transaction), and the event id is quoted directly: a uuid's
  *    text is hex digits and dashes, which to_json prints unchanged. The bytes are the same;
@@ -71,52 +72,48 @@ export class LighterAppend1733500000000 implements MigrationInterface {
             -- p_expected: -1 any, -2 stream exists, n >= 0 exactly n (0 = no stream)
             WHERE NOT ((p_expected >= 0 AND h.v <> p_expected) OR (p_expected = -2 AND h.v = 0))
             RETURNING stream_version, global_position, recorded_at INTO out_version, out_first, out_recorded_at;
-          IF out_version IS NULL THEN
-            SELECT coalesce(max(e.stream_version), 0) INTO v_last FROM events e WHERE e.stream_id = p_stream;
+          out_last := out_first;
+        END IF;
+        -- every other append, and a single one whose version check failed above: the general path,
+        -- which reads the head again (under the same lock) and says which version the stream is at
+        IF out_version IS NULL THEN
+          SELECT e.stream_version, e.hash INTO v_last, v_hash
+            FROM events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
+          v_last := coalesce(v_last, 0);
+          -- p_expected: -1 any, -2 stream exists, n >= 0 exactly n (0 = no stream)
+          IF (p_expected >= 0 AND v_last <> p_expected) OR (p_expected = -2 AND v_last = 0) THEN
             RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'JJ001', DETAIL = v_last::text;
           END IF;
-          IF cardinality(p_claim_scopes) > 0 THEN
-            INSERT INTO unique_claims(scope, key, stream_id)
-              SELECT s, k, p_stream FROM unnest(p_claim_scopes, p_claim_keys) AS c(s, k);
+          LOCK TABLE events IN ROW EXCLUSIVE MODE; v_tx := (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000;
+          IF v_first_write THEN
+            v_base := v_tx;
+          ELSE
+            SELECT coalesce(max(global_position), v_tx) INTO v_base FROM events
+              WHERE global_position > v_tx AND global_position < v_tx + 1000000;
           END IF;
-          out_last := out_first;
-          RETURN;
+          -- milliseconds: what clients (JS Date) can name exactly in untilRecordedAt
+          out_recorded_at := date_trunc('milliseconds', clock_timestamp());
+          v_micros := (extract(epoch FROM out_recorded_at) * 1000000)::bigint;
+          v_prefix := '[' || to_json(p_stream)::text || ', ';
+          FOR i IN 1..v_n LOOP
+            v_hash := sha256(coalesce(v_hash, ''::bytea) || convert_to(concat(v_prefix, v_last + i, ', "', p_ids[i], '", ',
+              to_json(p_types[i]), ', ', p_schema_versions[i], ', ', p_data[i], ', ', p_metadata[i], ', ', v_micros, ']'), 'UTF8'));
+            v_hashes[i] := v_hash;
+          END LOOP;
+          INSERT INTO events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
+              data, metadata, recorded_at, hash)
+            SELECT v_base + u.ord, p_stream, v_last + u.ord::integer, u.id, u.type, u.sv, u.data, u.meta, out_recorded_at, u.hash
+            FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata, v_hashes)
+              WITH ORDINALITY AS u(id, type, sv, data, meta, hash, ord);
+          out_version := v_last + v_n;
+          out_first := v_base + 1;
+          out_last := v_base + v_n;
         END IF;
-        SELECT e.stream_version, e.hash INTO v_last, v_hash
-          FROM events e WHERE e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
-        v_last := coalesce(v_last, 0);
-        -- p_expected: -1 any, -2 stream exists, n >= 0 exactly n (0 = no stream)
-        IF (p_expected >= 0 AND v_last <> p_expected) OR (p_expected = -2 AND v_last = 0) THEN
-          RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'JJ001', DETAIL = v_last::text;
-        END IF;
+        -- after the events, in the same transaction: a claim already taken fails the whole append
         IF cardinality(p_claim_scopes) > 0 THEN
           INSERT INTO unique_claims(scope, key, stream_id)
             SELECT s, k, p_stream FROM unnest(p_claim_scopes, p_claim_keys) AS c(s, k);
         END IF;
-        LOCK TABLE events IN ROW EXCLUSIVE MODE; v_tx := (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000;
-        IF v_first_write THEN
-          v_base := v_tx;
-        ELSE
-          SELECT coalesce(max(global_position), v_tx) INTO v_base FROM events
-            WHERE global_position > v_tx AND global_position < v_tx + 1000000;
-        END IF;
-        -- milliseconds: what clients (JS Date) can name exactly in untilRecordedAt
-        out_recorded_at := date_trunc('milliseconds', clock_timestamp());
-        v_micros := (extract(epoch FROM out_recorded_at) * 1000000)::bigint;
-        v_prefix := '[' || to_json(p_stream)::text || ', ';
-        FOR i IN 1..v_n LOOP
-          v_hash := sha256(coalesce(v_hash, ''::bytea) || convert_to(concat(v_prefix, v_last + i, ', "', p_ids[i], '", ',
-            to_json(p_types[i]), ', ', p_schema_versions[i], ', ', p_data[i], ', ', p_metadata[i], ', ', v_micros, ']'), 'UTF8'));
-          v_hashes[i] := v_hash;
-        END LOOP;
-        INSERT INTO events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
-            data, metadata, recorded_at, hash)
-          SELECT v_base + u.ord, p_stream, v_last + u.ord::integer, u.id, u.type, u.sv, u.data, u.meta, out_recorded_at, u.hash
-          FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata, v_hashes)
-            WITH ORDINALITY AS u(id, type, sv, data, meta, hash, ord);
-        out_version := v_last + v_n;
-        out_first := v_base + 1;
-        out_last := v_base + v_n;
       END
       $$`);
   }
