@@ -1,19 +1,12 @@
 import { runMigrations } from '@jejak/platform';
-import { createTestDatabase, type TestDatabase } from '@jejak/testing';
+import { appendSignalConnections, createTestDatabase, eventually, type TestDatabase } from '@jejak/testing';
 import { Pool } from 'pg';
 import { newEvent, testStream } from '../testing/fixtures';
 import { APPENDED_CHANNEL, PostgresAppendSignal } from './append-signal';
 import { eventStoreMigrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
-/** waits up to `ms` for `done`, looking every 20 ms */
-async function eventually(done: () => boolean | Promise<boolean>, ms = 5000): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) if (await done()) return true;
-  return done();
-}
-
-const listening = async (pool: Pool) =>
-  (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'jejak-append-signal' AND datname = current_database()`)).rows[0].n as number;
+const listening = appendSignalConnections;
 
 /** Two processes on one database: each has its own pool, store and signal. */
 describe('appends heard across processes (LISTEN/NOTIFY)', () => {

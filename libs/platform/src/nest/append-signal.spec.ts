@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { EventStore } from '@jejak/event-store';
-import { createTestDatabase, type TestDatabase } from '@jejak/testing';
+import { appendSignalConnections as listening, createTestDatabase, eventually, type TestDatabase } from '@jejak/testing';
 import type { Pool } from 'pg';
 import { loadConfig } from '../config';
 import { HealthService } from './health.service';
@@ -16,9 +16,6 @@ async function startProcess(db: TestDatabase, env: NodeJS.ProcessEnv) {
   await app.init();
   return app;
 }
-
-const listening = async (pool: Pool) =>
-  (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'jejak-append-signal' AND datname = current_database()`)).rows[0].n as number;
 
 describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)', () => {
   let db: TestDatabase;
@@ -42,7 +39,7 @@ describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)',
       // a process that only writes has nothing to listen for
       expect((await health.report()).checks.appendSignal).toEqual(expected ? { status: 'up', details: { state: 'idle', lastError: null } } : undefined);
       app.get<EventStore>(EVENT_STORE).onAppended?.(() => undefined);
-      for (let i = 0; i < 100 && (await listening(pool)) < expected; i++) await new Promise((r) => setTimeout(r, 20));
+      await eventually(async () => (await listening(pool)) >= expected, 2000);
       await new Promise((r) => setTimeout(r, 100));
       expect(await listening(pool)).toBe(expected);
       expect((await health.report()).checks.appendSignal).toEqual(expected ? { status: 'up', details: { state: 'listening', lastError: null } } : undefined);
@@ -50,7 +47,6 @@ describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)',
       await app.close();
     }
     // closed with the app (its backend leaves pg_stat_activity a moment after the socket closes)
-    for (let i = 0; i < 100 && (await listening(pool)) > 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await listening(pool)).toBe(0);
+    expect(await eventually(async () => (await listening(pool)) === 0, 2000)).toBe(true);
   });
 });
