@@ -245,6 +245,8 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await page.goto(`${app.url}/#/kasus/${created.body.id}`);
     await page.getByRole('heading', { level: 1, name: 'Rina Wati' }).waitFor();
 
+    const factForms = () => page.locator(['training', 'grant', 'visit', 'graduation', 'withdrawal'].map((a) => `details[data-action="${a}"]`).join(', ')).count();
+    expect(await factForms()).toBe(5);
     await page.locator('details[data-action="erasure"] > summary').click();
     const form = page.locator('form[data-form="erasure"]');
     await form.getByLabel('Alasan').fill('Permintaan yang bersangkutan');
@@ -257,6 +259,8 @@ describe('the caseworker web UI, in a real browser against the real app', () => 
     await page.getByRole('heading', { level: 1, name: '(data pribadi telah dihapus)' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain('Rina');
     await page.locator('.event[data-type="PersonalDataErased"]').waitFor();
+    // the API records no journey fact on an erased case, so the page offers none
+    expect(await factForms()).toBe(0);
   });
 
   it('pages a long caseload with “Muat lagi”', async () => {

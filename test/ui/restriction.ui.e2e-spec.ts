@@ -135,6 +135,8 @@ describe('restriction of processing (UU PDP), in a real browser against the real
     const member = page.locator(`.member[data-id="${dewiId}"]`);
     await expect(member.getByRole('link').textContent()).resolves.toBe(RESTRICTED);
     await expect(member.getByRole('link').getAttribute('href')).resolves.toBe(`#/kasus/${dewiId}`);
+    // her case takes no grant while restricted, so the kelompok offers none for her
+    expect(await member.getByRole('link', { name: 'Catat bantuan' }).count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toContain('Dewi');
   });
 

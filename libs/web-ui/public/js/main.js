@@ -13,7 +13,7 @@ import { signInView } from './views/sign-in.view.js';
 /**
  * The shell: header (who you are, menu, language, Keluar) and a hash router, so the page works
  * from any static host and Back/Forward move between views without reloading.
- *   #/masuk  #/kasus[?filters]  #/kasus/<id>[?asOf=]  #/pendaftaran  #/laporan[?filters]
+ *   #/masuk  #/kasus[?filters]  #/kasus/<id>[?asOf=|?action=<form>&<field>=<value>]  #/pendaftaran  #/laporan[?filters]
  *   #/kelompok[?filters]  #/kelompok/<id>
  *   #/lanjutan[?regionCode=]
  */

@@ -1,4 +1,5 @@
 import { today } from '../form-kit.js';
+import { openToFacts } from './view-kit.js';
 import {
   EDUCATION_LEVELS, EMPLOYMENT_STATUSES, FUNDING_SOURCES, GRANT_FORMS, OBSTACLES, PERMIT_STATUSES, PROGRAMMES, REVENUE_TRENDS, SEXES, TRAINING_KINDS,
 } from '../vocabulary.js';
@@ -6,12 +7,12 @@ import {
 /**
  * The commands a caseworker records on a case (api.md), as form definitions. `path` gets the case
  * id; every one of them sends If-Match with the case's ETag. `when(caseView)` hides a form that
- * cannot apply: nothing personal is left to correct, erase or restrict after an erasure, and while
- * processing is restricted the API refuses every new fact (ADR 0010); only erasure and the lift stay.
+ * cannot apply: after an erasure the API records no journey fact and nothing personal is left to
+ * correct, erase or restrict; while processing is restricted it refuses every new fact (ADR 0010),
+ * and only erasure and the lift stay.
  */
 const notErased = (c) => !c.personalDataErased;
 const unrestricted = (c) => !c.processingRestricted;
-const openToFacts = (c) => notErased(c) && unrestricted(c);
 
 export function profileFields(current = {}) {
   return [
@@ -30,7 +31,7 @@ export function profileFields(current = {}) {
 export const CASE_ACTIONS = [
   {
     name: 'training',
-    when: unrestricted,
+    when: openToFacts,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/trainings`,
     fields: () => [
@@ -46,7 +47,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'grant',
-    when: unrestricted,
+    when: openToFacts,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/grants`,
     fields: () => [
@@ -61,7 +62,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'visit',
-    when: unrestricted,
+    when: openToFacts,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/monitoring-visits`,
     fields: () => [
@@ -81,7 +82,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'graduation',
-    when: unrestricted,
+    when: openToFacts,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/graduation`,
     fields: () => [
@@ -91,7 +92,7 @@ export const CASE_ACTIONS = [
   },
   {
     name: 'withdrawal',
-    when: unrestricted,
+    when: openToFacts,
     method: 'POST',
     path: (id) => `/v1/entrepreneurs/${id}/withdrawal`,
     fields: () => [

@@ -85,7 +85,7 @@ function storedHistory(streamId) {
   };
   return disclosureCard({
     className: 'audit history-section', title: t('history.title'), intro: t('history.intro'), body,
-    onOpen: () => body.childElementCount === 0 && load(),
+    load,
   }).element;
 }
 
@@ -128,7 +128,7 @@ function processingTrail(id) {
   };
   const card = disclosureCard({
     className: 'audit trail-section', title: t('trail.title'), intro: t('trail.intro'), body,
-    onOpen: () => body.childElementCount === 0 && load(),
+    load,
   });
   const refresh = () => {
     if (card.isOpen()) load();

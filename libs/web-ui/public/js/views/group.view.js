@@ -5,7 +5,7 @@ import { formatDate, formatInstant, formatRupiah, label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { streamAudit } from './case-audit.js';
 import { memberPicker } from './member-picker.js';
-import { asOfPicker, facts, loadFailure, personName } from './view-kit.js';
+import { asOfPicker, facts, loadFailure, openToFacts, personName } from './view-kit.js';
 
 /** From a kelompok's page to the member's case, its grant form open with the kelompok filled in. */
 function recordGrantLink(g, m) {
@@ -21,14 +21,14 @@ function recordGrantLink(g, m) {
 function member(m, g, canWrite) {
   const name = m.fullName
     ? h('a', { href: `#/kasus/${m.entrepreneurId}`, text: m.fullName })
-    : m.personalDataErased || m.processingRestricted
+    : !openToFacts(m)
       ? h('a', { href: `#/kasus/${m.entrepreneurId}`, class: 'muted', text: personName(m) })
       : h('span', { class: 'muted', text: t('group.outsideArea') });
   return h('li', { class: 'member', dataset: { id: m.entrepreneurId } },
     name,
     h('span', { class: 'muted', text: ` · ${m.kecamatanCode ?? t('app.none')} · ${t('group.joinedOn', { date: formatDate(m.joinedOn) })}` }),
     // only where the case takes new facts: named to this reader, not erased, not restricted
-    canWrite && m.fullName && !m.personalDataErased && !m.processingRestricted ? [' · ', recordGrantLink(g, m)] : null,
+    canWrite && m.fullName && openToFacts(m) ? [' · ', recordGrantLink(g, m)] : null,
   );
 }
 
@@ -47,7 +47,7 @@ function grants(g) {
   const members = new Map(g.members.map((m) => [m.entrepreneurId, m]));
   const recipient = (id) => {
     const m = members.get(id);
-    return m?.fullName ?? (m && (m.personalDataErased || m.processingRestricted) ? personName(m) : t('group.outsideArea'));
+    return m?.fullName ?? (m && !openToFacts(m) ? personName(m) : t('group.outsideArea'));
   };
   return h('section', { class: 'card', 'aria-labelledby': 'grants-title' },
     h('h2', { id: 'grants-title', text: t('group.grants') }),
@@ -108,6 +108,7 @@ export async function groupView(root, { id, params = {}, user, navigate, flash }
       return;
     }
     const g = current.body;
+    const canWrite = hasRole(user, 'caseworker', 'supervisor') && !asOf;
     const status = h('div', { class: message ? 'flash' : undefined, role: 'status', tabindex: '-1', text: message ?? '' });
     replace(body,
       h('header', { class: 'case-head' },
@@ -120,8 +121,8 @@ export async function groupView(root, { id, params = {}, user, navigate, flash }
       asOfPicker(`#/kelompok/${id}`, asOf, navigate),
       h('div', { class: 'columns' },
         h('div', { class: 'col-record' },
-          hasRole(user, 'caseworker', 'supervisor') && !asOf ? addMember(g, current.etag, render) : null,
-          members(g, hasRole(user, 'caseworker', 'supervisor') && !asOf),
+          canWrite ? addMember(g, current.etag, render) : null,
+          members(g, canWrite),
           grants(g),
           streamAudit(`group-${g.id}`, user),
         ),

@@ -2,7 +2,7 @@ import { ApiProblem, query } from '../api.js';
 import { h, replace } from '../dom.js';
 import { clearErrors, field, markFieldError, problemText } from '../form-kit.js';
 import { label, t } from '../i18n.js';
-import { loadFailure, personName } from './view-kit.js';
+import { caseMarker, loadFailure, personName } from './view-kit.js';
 
 const RESULTS = 10;
 
@@ -34,11 +34,11 @@ export function memberPicker({ target, memberIds }) {
 
   const choice = (person) => {
     const member = memberIds.has(person.id);
-    const closed = person.personalDataErased || person.processingRestricted;
+    const marker = caseMarker(person);
     // a name shown to this reader still gets its marker when the case takes no new facts
-    const why = member ? t('group.alreadyMember') : closed && person.fullName ? t(person.personalDataErased ? 'app.erased' : 'app.restricted') : '';
+    const why = member ? t('group.alreadyMember') : (person.fullName && marker) || '';
     return h('li', { class: 'pick' },
-      h('button', { type: 'button', class: 'secondary small', disabled: member || closed, text: personName(person), onclick: () => pick(person) }),
+      h('button', { type: 'button', class: 'secondary small', disabled: member || marker !== null, text: personName(person), onclick: () => pick(person) }),
       ' ',
       h('span', { class: 'muted', text: `${person.regionCode ?? person.kecamatanCode} · ${label('stage', person.stage)}${why ? ` · ${why}` : ''}` }),
     );

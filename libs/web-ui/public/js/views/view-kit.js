@@ -10,13 +10,18 @@ export function loadFailure(error) {
   return h('div', { class: 'alert', role: 'alert' }, h('p', { text }));
 }
 
-/**
- * The name a person is shown by, or why there is none: erased for good, or held back from this
- * reader while their processing is restricted (ADR 0010).
- */
+/** Why a case takes no new facts (the API's requireProcessable): erased for good, or restricted (ADR 0010); null when it does. */
+export function caseMarker(person) {
+  if (person.personalDataErased) return t('app.erased');
+  return person.processingRestricted ? t('app.restricted') : null;
+}
+
+/** A case the API still records facts on: neither erased nor restricted. */
+export const openToFacts = (person) => caseMarker(person) === null;
+
+/** The name a person is shown by, or why there is none (held back from this reader while restricted). */
 export function personName(person) {
-  if (person.fullName) return person.fullName;
-  return t(person.processingRestricted && !person.personalDataErased ? 'app.restricted' : 'app.erased');
+  return person.fullName || (caseMarker(person) ?? t('app.erased'));
 }
 
 /** `datetime-local` wants local `YYYY-MM-DDTHH:mm`; the API wants an ISO instant. */
@@ -48,9 +53,9 @@ export function asOfPicker(route, asOf, navigate) {
 /**
  * A card whose content opens on demand under a real heading, the WAI-ARIA disclosure pattern:
  * `<h2><button aria-expanded>` rather than a heading inside `<summary>`, which some screen
- * readers leave out of the page's list of headings. `onOpen` runs each time it opens.
+ * readers leave out of the page's list of headings. `load` fills `body` when it opens empty.
  */
-export function disclosureCard({ className, title, intro, body, onOpen }) {
+export function disclosureCard({ className, title, intro, body, load }) {
   const panelId = uid('disclosure');
   const panel = h('div', { id: panelId, class: 'disclosure-panel', hidden: true }, intro ? h('p', { class: 'hint', text: intro }) : null, body);
   const button = h('button', { type: 'button', class: 'disclosure', 'aria-expanded': 'false', 'aria-controls': panelId, text: title });
@@ -59,7 +64,7 @@ export function disclosureCard({ className, title, intro, body, onOpen }) {
     const open = !isOpen();
     button.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
-    if (open) onOpen?.();
+    if (open && body.childElementCount === 0) load();
   });
   return { element: h('section', { class: `card ${className}` }, h('h2', { class: 'disclosure-heading' }, button), panel), isOpen };
 }
