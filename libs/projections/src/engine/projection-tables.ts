@@ -48,12 +48,12 @@ async function addNewColumns(client: PoolClient, projection: Projection, schema:
   // ADD COLUMN takes the table's exclusive lock; behind a long read of an old replica it would hold
   // every other read of the table in the queue: start-up fails after 5 s instead, and says why
   await client.query(`SET LOCAL lock_timeout = '5s'`);
-  const scratch = quoteIdent('jejak_probe');
-  await client.query(`DROP SCHEMA IF EXISTS ${scratch} CASCADE`);
-  await client.query(`CREATE SCHEMA ${scratch}`);
+  const scratch = 'jejak_probe';
+  await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(scratch)} CASCADE`);
+  await client.query(`CREATE SCHEMA ${quoteIdent(scratch)}`);
+  await createTables(client, projection, scratch, false);
   for (const spec of projection.tables) {
-    const probe = `${scratch}.${quoteIdent(spec.name)}`;
-    await client.query(spec.ddl(probe));
+    const probe = qualified(scratch, spec.name);
     const live = qualified(schema, spec.name);
     const have = new Set((await columnsOf(client, live)).map((c) => c.name));
     for (const column of await columnsOf(client, probe)) {
@@ -62,7 +62,9 @@ async function addNewColumns(client: PoolClient, projection: Projection, schema:
       added.push(`${spec.name}.${column.name}`);
     }
   }
-  await client.query(`DROP SCHEMA ${scratch} CASCADE`);
+  await client.query(`DROP SCHEMA ${quoteIdent(scratch)} CASCADE`);
+  // the limit is for these ALTERs only, not for the set-up of the projections after this one
+  await client.query(`SET LOCAL lock_timeout TO DEFAULT`);
   return added;
 }
 
