@@ -3,6 +3,7 @@ export * from './errors';
 export * from './stream-id';
 export * from './upcasters';
 export { PollingSubscription } from './polling-subscription';
+export { AppendListeners, type AppendListener } from './append-listeners';
 export { WakeableSleep, nextBackoff } from './wakeable-sleep';
 export { SignalledPosition } from './signalled-position';
 export { PostgresEventStore, alignGlobalPositions, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

@@ -1,4 +1,4 @@
-import type { EventEmitter } from 'node:events';
+import type { AppendListeners } from './append-listeners';
 import { SignalledPosition } from './signalled-position';
 import { WakeableSleep, nextBackoff } from './wakeable-sleep';
 import type { EventStore, SubscribeOptions, Subscription } from './event-store.port';
@@ -18,6 +18,7 @@ export class PollingSubscription implements Subscription {
   /** set by an append signal that arrived while a read was under way */
   private dirty = false;
   private loop: Promise<void> | null = null;
+  private stopListening: (() => void) | undefined;
   private readonly signalled = new SignalledPosition();
   private readonly onAppended = (lastPosition?: number) => {
     this.dirty = true;
@@ -27,7 +28,7 @@ export class PollingSubscription implements Subscription {
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
-    private readonly signal: EventEmitter,
+    private readonly signal: Pick<AppendListeners, 'add'>,
     private readonly pollIntervalMs: number,
     private readonly options: SubscribeOptions,
     private readonly onStop: () => void,
@@ -40,13 +41,13 @@ export class PollingSubscription implements Subscription {
   }
 
   start(): void {
-    this.signal.on('appended', this.onAppended);
+    this.stopListening = this.signal.add(this.onAppended);
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.signal.off('appended', this.onAppended);
+    this.stopListening?.();
     this.pause.wake();
     await this.loop;
     this.onStop();

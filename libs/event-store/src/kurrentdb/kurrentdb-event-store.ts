@@ -15,6 +15,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { AppendListeners, type AppendListener } from '../append-listeners';
 import { assertValidEvents, assertValidStreamId } from '../stream-id';
 import { UpcasterRegistry } from '../upcasters';
 import { chainHash } from './event-hash';
@@ -39,7 +40,7 @@ interface Head {
 export class KurrentDbEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
-  private readonly appendListeners = new Set<(lastPosition?: number) => void>();
+  private readonly appendListeners = new AppendListeners();
 
   static async connect(connectionString: string, options: KurrentDbEventStoreOptions = {}): Promise<KurrentDbEventStore> {
     const { KurrentDBClient } = await import('@kurrent/kurrentdb-client');
@@ -79,21 +80,13 @@ export class KurrentDbEventStore implements EventStore {
       }
       const results = await Promise.all(appends.map((a, i) => this.appended(a, heads[i].version, recordedAt)));
       // after the commit: a listener's failure is its own, never the append's
-      const lastPosition = Math.max(...results.map((r) => r.lastPosition));
-      for (const listener of this.appendListeners) {
-        try {
-          listener(lastPosition);
-        } catch {
-          // the events are stored
-        }
-      }
+      this.appendListeners.tell(Math.max(...results.map((r) => r.lastPosition)));
       return results;
     }
   }
 
-  onAppended(listener: (lastPosition?: number) => void): () => void {
-    this.appendListeners.add(listener);
-    return () => this.appendListeners.delete(listener);
+  onAppended(listener: AppendListener): () => void {
+    return this.appendListeners.add(listener);
   }
 
   private request(a: StreamAppend, head: Head, recordedAt: Date): AppendStreamRequest {

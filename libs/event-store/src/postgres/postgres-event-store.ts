@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DatabaseError } from 'pg';
 import { DuplicateEventIdError, UniqueClaimViolationError, WrongExpectedVersionError } from '../errors';
@@ -18,6 +17,7 @@ import type {
 } from '../event-store.port';
 import { assertValidEvents, assertValidStreamId } from '../stream-id';
 import { UpcasterRegistry } from '../upcasters';
+import { AppendListeners, type AppendListener } from '../append-listeners';
 import { PollingSubscription } from '../polling-subscription';
 import type { PostgresAppendSignal } from './append-signal';
 
@@ -68,7 +68,7 @@ function expectedToSql(expected: ExpectedVersion): number {
 
 export class PostgresEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
-  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly appended = new AppendListeners();
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly appendSignal: PostgresAppendSignal | undefined;
@@ -235,29 +235,17 @@ export class PostgresEventStore implements EventStore {
 
   /** after a committed append: this process's listeners, then the other processes */
   private tellAppended(lastPosition: number): void {
-    this.tellListeners(lastPosition);
+    this.appended.tell(lastPosition);
     this.appendSignal?.notify(lastPosition);
   }
 
-  /** a listener's failure is its own, never the append's nor the other listeners' */
-  private readonly tellListeners = (lastPosition?: number): void => {
-    for (const listener of this.appended.listeners('appended') as Array<(lastPosition?: number) => void>) {
-      try {
-        listener(lastPosition);
-      } catch {
-        // the events are stored; the caller must not see the append as failed
-      }
-    }
-  };
-
-  onAppended(listener: (lastPosition?: number) => void): () => void {
-    this.appendSignal?.listen(this.tellListeners);
-    this.appended.on('appended', listener);
-    return () => this.appended.off('appended', listener);
+  onAppended(listener: AppendListener): () => void {
+    this.appendSignal?.listen(this.appended.tell);
+    return this.appended.add(listener);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    this.appendSignal?.listen(this.tellListeners);
+    this.appendSignal?.listen(this.appended.tell);
     const sub = new PollingSubscription(this, this.appended, this.pollIntervalMs, options, () => this.subscriptions.delete(sub));
     this.subscriptions.add(sub);
     sub.start();
