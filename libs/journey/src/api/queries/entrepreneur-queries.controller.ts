@@ -40,8 +40,7 @@ export class EntrepreneurQueriesController {
   /** The case folded from its stream (always current, so minPosition never waits); `asOf` travels back in time. */
   @Get(':id')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() params: CaseParams, @CurrentActor() actor: Actor, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const folded = await this.queries.execute(new GetCaseQuery(id, params.asOf ? new Date(params.asOf) : undefined));
-    assertKecamatanAccess(actor, folded.kecamatanCode);
+    const folded = await this.queries.execute(new GetCaseQuery(id, params.asOf ? new Date(params.asOf) : undefined, (k) => assertKecamatanAccess(actor, k)));
     const view = folded.processingRestricted && !seesRestrictedData(actor) ? withoutPersonalFields(folded) : folded;
     await this.trail.recordReads(readBy(actor, ctx, params.asOf ? 'case.read_as_of' : 'case.read'), shownIn.case(view));
     setEtag(res, view.version);

@@ -7,6 +7,7 @@ import { evolveAll } from '../../domain/entrepreneur/entrepreneur.evolve';
 import type { EntrepreneurEvent } from '../../domain/events/entrepreneur.events';
 import { caseView, type CaseView } from '../case-state/case.view';
 import { TRAIL_START, trailPage, type TrailItem } from '../processing-trail/processing-trail';
+import { foldSealed } from '../shared/sealed-fold';
 
 /** One recorded fact of the person's case, with its personal fields opened (absent once erased). */
 export interface ExportedFact {
@@ -60,7 +61,7 @@ export class ExportPersonalDataHandler implements IQueryHandler<ExportPersonalDa
     const recorded = await this.store.readStream(streamId('entrepreneur', entrepreneurId));
     const last = recorded.at(-1);
     // the kecamatan is stored in clear: a reader outside it is refused before anything is opened
-    const sealed = evolveAll(recorded.map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent));
+    const sealed = foldSealed(recorded);
     if (sealed.status === 'unregistered' || last === undefined) return undefined;
     admit(sealed.demographics.kecamatanCode);
     const [keys, reads] = await Promise.all([this.vault.keysFor([entrepreneurId]), this.allReads(entrepreneurId)]);

@@ -3,10 +3,9 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { streamId, type EventStore } from '@jejak/event-store';
 import { EVENT_STORE } from '@jejak/platform';
 import { ProcessingTrail } from '@jejak/personal-data';
-import { evolveAll } from '../../domain/entrepreneur/entrepreneur.evolve';
-import type { EntrepreneurEvent } from '../../domain/events/entrepreneur.events';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { TRAIL_START, trailPage, type TrailItem, type TrailPosition } from './processing-trail';
+import { foldSealed } from '../shared/sealed-fold';
 
 export interface ProcessingTrailPage {
   id: string;
@@ -54,8 +53,7 @@ export class GetProcessingTrailHandler implements IQueryHandler<GetProcessingTra
       this.store.readStream(streamId('entrepreneur', entrepreneurId)),
       this.trail.readsOf(entrepreneurId, { after: from.read, limit: limit + 1 }),
     ]);
-    // folding sealed events is safe: evolve never inspects personal values, and the kecamatan is not one
-    const state = evolveAll(recorded.map((e) => ({ type: e.type, data: e.data }) as EntrepreneurEvent));
+    const state = foldSealed(recorded);
     if (state.status === 'unregistered') return undefined;
     const page = trailPage(recorded.filter((e) => e.streamVersion > from.writeVersion), reads, limit, from);
     return { id: entrepreneurId, kecamatanCode: state.demographics.kecamatanCode, items: page.items, nextCursor: page.next && toCursor(page.next) };
