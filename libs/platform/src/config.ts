@@ -34,7 +34,8 @@ export interface JejakConfig {
    * The environment these settings were read from (a copy). The settings of other modules (auth,
    * projections, the journey policy, Kafka, keys) are read from it too, never from process.env,
    * so a process configured by startApp's `env` is configured through and through. It holds the
-   * secrets too, so it is not enumerable: a logged or serialised config does not show them.
+   * secrets too, so it is not enumerable: a logged or serialised config does not show it. The
+   * enumerable `databaseUrl` and `kurrentDbUrl` may carry a password: do not log the config whole.
    */
   readonly env: Readonly<NodeJS.ProcessEnv>;
 }

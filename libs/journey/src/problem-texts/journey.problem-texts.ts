@@ -84,7 +84,8 @@ const DOMAIN: Record<ErrorCode, Text> = {
 
 /**
  * The journey's own rules of request validation (api/commands/field-rules.ts), beside the
- * platform's (validation.problem-texts.ts): its calendar date and its named pattern formats.
+ * platform's (validation.problem-texts.ts): its calendar date, its named pattern formats and the
+ * order of a time window.
  */
 const FIELD_RULES: ProblemTexts = {
   isCalendarDate: DOMAIN['VALIDATION.DATE_FORMAT'],
@@ -92,6 +93,8 @@ const FIELD_RULES: ProblemTexts = {
   'matches.nik': DOMAIN['VALIDATION.NIK_FORMAT'],
   'matches.regionCode': DOMAIN['VALIDATION.REGION_FORMAT'],
   'matches.regionPrefix': ({ field }) => `Kolom ${field} harus berisi kode wilayah Kemendagri, misalnya 32.16 atau 32.16.01`,
+  // the breach window of GET /v1/audit/personal-data-reads (api/audit/personal-data-reads.controller.ts)
+  windowOrder: () => 'Rentang waktu harus berakhir sesudah dimulai: to (bawaan: sekarang) harus sesudah from',
 };
 
 /**

@@ -28,5 +28,4 @@ export const VALIDATION_RULE_TEXTS: ProblemTexts = {
   matches: (p) => `${subject(p)} harus sesuai dengan pola ${p.constraint1}`,
   arrayMaxSize: (p) => `${subject(p)} paling banyak berisi ${p.constraint1} pilihan`,
   arrayUnique: (p) => `Isi kolom ${p.field} tidak boleh ada yang sama`,
-  windowOrder: () => 'Rentang waktu harus berakhir sesudah dimulai: to (bawaan: sekarang) harus sesudah from',
 };
