@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { indonesianDetail } from '@jejak/platform';
 import { problemCodesInSource } from '../architecture/problem-codes';
 import { dtoClassesInSource, ruleUses } from '../architecture/validation-rules';
@@ -30,7 +31,6 @@ describe('the journey over HTTP, against the real app', () => {
   }
 
   it('keeps an idle connection open 65 s, longer than a load balancer’s 60 s, and says so', async () => {
-    const { request } = await import('node:http');
     const header = await new Promise<string | string[] | undefined>((resolve, reject) => {
       request(`${http.app.url}/health`, { headers: { connection: 'keep-alive' } }, (res) => {
         res.resume();
