@@ -7,6 +7,7 @@ export { AppendListeners, type AppendListener } from './append-listeners';
 export { WakeableSleep, nextBackoff } from './wakeable-sleep';
 export { SignalledPosition } from './signalled-position';
 export { PostgresEventStore, alignGlobalPositions, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { GROUP_COMMIT_LIMITS, type GroupCommitLimits } from './postgres/group-commit';
 export { PostgresAppendSignal, APPENDED_CHANNEL, type AppendSignalOptions, type AppendSignalStatus } from './postgres/append-signal';
 export { AuditAnchors, type AuditAnchor, type AnchorVerification, type AuditAnchorsOptions } from './postgres/audit-anchors';
 export { eventStoreMigrations } from './postgres/migrations';

@@ -51,13 +51,15 @@ describe('JEJAK_HTTP_KEEPALIVE', () => {
   });
 });
 
-describe('JEJAK_APPEND_SIGNAL', () => {
-  it('tells other processes of appends unless turned off, and takes only on or off', () => {
-    expect(loadConfig({}).appendSignal).toBe(true);
-    expect(loadConfig({ JEJAK_APPEND_SIGNAL: ' OFF ' }).appendSignal).toBe(false);
-    expect(loadConfig({ JEJAK_APPEND_SIGNAL: 'on' }).appendSignal).toBe(true);
-    for (const raw of ['yes', 'false', '0'])
-      expect(() => loadConfig({ JEJAK_APPEND_SIGNAL: raw })).toThrow(`JEJAK_APPEND_SIGNAL must be on or off, got "${raw}"`);
+describe.each([
+  ['JEJAK_APPEND_SIGNAL', 'appendSignal'],
+  ['JEJAK_APPEND_GROUP_COMMIT', 'appendGroupCommit'],
+] as const)('%s', (name, setting) => {
+  it('is on unless turned off, and takes only on or off', () => {
+    expect(loadConfig({})[setting]).toBe(true);
+    expect(loadConfig({ [name]: ' OFF ' })[setting]).toBe(false);
+    expect(loadConfig({ [name]: 'on' })[setting]).toBe(true);
+    for (const raw of ['yes', 'false', '0']) expect(() => loadConfig({ [name]: raw })).toThrow(`${name} must be on or off, got "${raw}"`);
   });
 });
 

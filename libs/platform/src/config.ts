@@ -31,6 +31,11 @@ export interface JejakConfig {
    */
   appendSignal: boolean;
   /**
+   * Whether appends made while others are being written share the next transaction, each
+   * succeeding or failing on its own (group commit, ADR 0012). Off: a transaction per append.
+   */
+  appendGroupCommit: boolean;
+  /**
    * The environment these settings were read from (a copy). The settings of other modules (auth,
    * projections, the journey policy, Kafka, keys) are read from it too, never from process.env,
    * so a process configured by startApp's `env` is configured through and through. It holds the
@@ -134,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JejakConfig {
     auditAnchorIntervalMs: intervalOrOff(env, 'JEJAK_AUDIT_ANCHOR_INTERVAL', SPAN_UNITS.h, problems),
     httpKeepAliveMs: shortSpan(env, 'JEJAK_HTTP_KEEPALIVE', 65_000, problems),
     appendSignal: onOff(env, 'JEJAK_APPEND_SIGNAL', true, problems),
+    appendGroupCommit: onOff(env, 'JEJAK_APPEND_GROUP_COMMIT', true, problems),
   };
   const config = Object.defineProperty(settings, 'env', { value: Object.freeze({ ...env }), enumerable: false }) as JejakConfig;
   if (problems.length) throw new ConfigError(problems);

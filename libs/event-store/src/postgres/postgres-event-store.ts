@@ -20,6 +20,7 @@ import { UpcasterRegistry } from '../upcasters';
 import { AppendListeners, type AppendListener } from '../append-listeners';
 import { PollingSubscription } from '../polling-subscription';
 import type { PostgresAppendSignal } from './append-signal';
+import { GROUP_COMMIT_LIMITS, GroupCommit, type GroupCommitLimits, type Queued } from './group-commit';
 
 export interface PostgresEventStoreOptions {
   upcasters?: UpcasterRegistry;
@@ -30,6 +31,12 @@ export interface PostgresEventStoreOptions {
    * subscriptions on theirs (LISTEN/NOTIFY), instead of at their next poll. The store closes it.
    */
   appendSignal?: PostgresAppendSignal;
+  /**
+   * Group commit (ADR 0012): appends made while others are being written wait for the next
+   * transaction and share it, each succeeding or failing on its own. On by default
+   * (GROUP_COMMIT_LIMITS); `false` gives every append a transaction of its own.
+   */
+  groupCommit?: GroupCommitLimits | false;
 }
 
 const COLUMNS = `global_position, stream_id, stream_version, event_id, event_type, schema_version,
@@ -44,6 +51,61 @@ const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jej
 
 /** The position up to which the global order is complete (headPosition); audit anchors seal up to it. */
 export const HEAD_POSITION_SQL = `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`;
+
+type AppendRequest = StreamAppend;
+
+/**
+ * Several streams' appends as the parameters of jejak_append_many and jejak_append_each: arrays
+ * flattened, the i-th stream's events and claims following the counts of the streams before it.
+ */
+function flattened(appends: readonly StreamAppend[]): unknown[] {
+  const events = appends.flatMap((a) => a.events);
+  const claims = appends.flatMap((a) => a.options.claims ?? []);
+  return [
+    appends.map((a) => a.streamId),
+    appends.map((a) => expectedToSql(a.options.expectedVersion)),
+    appends.map((a) => a.events.length),
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => e.schemaVersion),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => JSON.stringify(e.metadata)),
+    appends.map((a) => a.options.claims?.length ?? 0),
+    claims.map((c) => c.scope),
+    claims.map((c) => c.key),
+  ];
+}
+
+/** what jejak_append and its siblings return for one append */
+interface AppendedRow {
+  out_version: number;
+  out_first: string;
+  out_last: string;
+  out_recorded_at: Date;
+}
+
+/** jejak_append_each's row for one append: its result, or what failed it */
+type EachRow = { out_item: number } & (
+  | (AppendedRow & { out_sqlstate: null })
+  | { out_sqlstate: string; out_constraint: string | null; out_detail: string | null }
+);
+
+/** what PostgreSQL said about a failed append */
+interface AppendFault {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+function toAppendResult(streamId: string, row: AppendedRow): AppendResult {
+  return {
+    streamId,
+    version: row.out_version,
+    firstPosition: Number(row.out_first),
+    lastPosition: Number(row.out_last),
+    recordedAt: row.out_recorded_at,
+  };
+}
 
 interface EventRow {
   global_position: string;
@@ -72,6 +134,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly appendSignal: PostgresAppendSignal | undefined;
+  private readonly groupCommit: GroupCommit<AppendRequest, AppendResult> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -80,11 +143,19 @@ export class PostgresEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.appendSignal = options.appendSignal;
+    const limits = options.groupCommit ?? GROUP_COMMIT_LIMITS;
+    this.groupCommit = limits ? new GroupCommit(limits, (r) => this.appendAlone(r), (q) => this.appendTogether(q)) : undefined;
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     assertValidStreamId(streamId);
     assertValidEvents(events);
+    const request = { streamId, events, options };
+    return this.groupCommit ? this.groupCommit.submit(request) : this.appendAlone(request);
+  }
+
+  /** one append in a transaction of its own */
+  private async appendAlone({ streamId, events, options }: AppendRequest): Promise<AppendResult> {
     const claims = options.claims ?? [];
     const params = [
       streamId,
@@ -99,20 +170,14 @@ export class PostgresEventStore implements EventStore {
     ];
     for (;;) {
       try {
-        const { rows } = await this.query(
+        const { rows } = await this.query<AppendedRow>(
           `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
           params,
           'jejak_append',
         );
-        const r = rows[0];
-        this.tellAppended(Number(r.out_last));
-        return {
-          streamId,
-          version: r.out_version,
-          firstPosition: Number(r.out_first),
-          lastPosition: Number(r.out_last),
-          recordedAt: r.out_recorded_at,
-        };
+        const result = toAppendResult(streamId, rows[0]);
+        this.tellAppended(result.lastPosition);
+        return result;
       } catch (err) {
         const mapped = await this.mapAppendError(err, streamId, options.expectedVersion);
         if (mapped === 'retry') continue;
@@ -121,42 +186,63 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * Independent appends in one transaction (group commit, ADR 0012): each succeeds or fails on
+   * its own, as if alone. One that lost a race a retry settles, or failed in a way the store has
+   * no typed error for, runs again alone, which retries it or throws PostgreSQL's own error.
+   */
+  private async appendTogether(queued: Queued<AppendRequest, AppendResult>[]): Promise<void> {
+    const params = flattened(queued.map((q) => q.request));
+    let rows: EachRow[];
+    try {
+      ({ rows } = await this.query<EachRow>(
+        `SELECT out_item, out_version, out_first, out_last, out_recorded_at, out_sqlstate, out_constraint, out_detail
+           FROM jejak_append_each($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
+        params,
+        'jejak_append_each',
+      ));
+    } catch (err) {
+      // A lost connection leaves the outcome unknown: every append is told so, as it would be alone.
+      if (!(err instanceof DatabaseError)) throw err;
+      // PostgreSQL refused the statement as a whole (a value it cannot take, a deadlock), so it
+      // wrote nothing: each append runs alone, and only the one at fault fails.
+      await Promise.all(queued.map((q) => this.appendAlone(q.request).then(q.resolve, q.reject)));
+      return;
+    }
+    const committed: [Queued<AppendRequest, AppendResult>, AppendResult][] = [];
+    const again: Queued<AppendRequest, AppendResult>[] = [];
+    for (const row of rows) {
+      const q = queued[row.out_item - 1];
+      if (row.out_sqlstate === null) {
+        committed.push([q, toAppendResult(q.request.streamId, row)]);
+        continue;
+      }
+      const fault = { code: row.out_sqlstate, constraint: row.out_constraint || undefined, detail: row.out_detail || undefined };
+      const typed = await this.typedAppendError(fault, q.request.streamId, q.request.options.expectedVersion);
+      if (typed instanceof Error) q.reject(typed);
+      else again.push(q);
+    }
+    if (committed.length > 0) this.tellAppended(Math.max(...committed.map(([, r]) => r.lastPosition)));
+    for (const [q, result] of committed) q.resolve(result);
+    await Promise.all(again.map((q) => this.appendAlone(q.request).then(q.resolve, q.reject)));
+  }
+
   async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
     for (const a of appends) {
       assertValidStreamId(a.streamId);
       assertValidEvents(a.events);
     }
-    const all = appends.flatMap((a) => a.events);
-    const claims = appends.flatMap((a) => a.options.claims ?? []);
-    const params = [
-      appends.map((a) => a.streamId),
-      appends.map((a) => expectedToSql(a.options.expectedVersion)),
-      appends.map((a) => a.events.length),
-      all.map((e) => e.id),
-      all.map((e) => e.type),
-      all.map((e) => e.schemaVersion),
-      all.map((e) => JSON.stringify(e.data)),
-      all.map((e) => JSON.stringify(e.metadata)),
-      appends.map((a) => a.options.claims?.length ?? 0),
-      claims.map((c) => c.scope),
-      claims.map((c) => c.key),
-    ];
+    const params = flattened(appends);
     for (;;) {
       try {
-        const { rows } = await this.query(
+        const { rows } = await this.query<AppendedRow & { out_stream: string }>(
           `SELECT out_stream, out_version, out_first, out_last, out_recorded_at
              FROM jejak_append_many($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
           params,
         );
         this.tellAppended(Math.max(...rows.map((r) => Number(r.out_last))));
-        return rows.map((r) => ({
-          streamId: r.out_stream,
-          version: r.out_version,
-          firstPosition: Number(r.out_first),
-          lastPosition: Number(r.out_last),
-          recordedAt: r.out_recorded_at,
-        }));
+        return rows.map((r) => toAppendResult(r.out_stream, r));
       } catch (err) {
         const failed = appends.find((a) => a.streamId === (err as DatabaseError).hint);
         if (!failed) throw err;
@@ -169,16 +255,21 @@ export class PostgresEventStore implements EventStore {
 
   private async mapAppendError(err: unknown, streamId: string, expected: ExpectedVersion): Promise<Error | 'retry'> {
     if (!(err instanceof DatabaseError)) return err as Error;
-    if (err.code === 'JJ001') return new WrongExpectedVersionError(streamId, expected, Number(err.detail));
-    if (err.code !== '23505') return err;
-    if (err.constraint === 'unique_claims_pkey') return new UniqueClaimViolationError(/\(scope, key\)=\(([^,]*),/.exec(err.detail ?? '')?.[1] ?? 'unknown');
-    if (err.constraint === 'events_event_id_key') return new DuplicateEventIdError(/=\(([^)]*)\)/.exec(err.detail ?? '')?.[1] ?? 'unknown');
-    if (err.constraint === 'events_stream_version_key') {
+    return (await this.typedAppendError(err, streamId, expected)) ?? err;
+  }
+
+  /** the store's typed error for what PostgreSQL reported, 'retry' for a race a retry settles, undefined for anything else */
+  private async typedAppendError(fault: AppendFault, streamId: string, expected: ExpectedVersion): Promise<Error | 'retry' | undefined> {
+    if (fault.code === 'JJ001') return new WrongExpectedVersionError(streamId, expected, Number(fault.detail));
+    if (fault.code !== '23505') return undefined;
+    if (fault.constraint === 'unique_claims_pkey') return new UniqueClaimViolationError(/\(scope, key\)=\(([^,]*),/.exec(fault.detail ?? '')?.[1] ?? 'unknown');
+    if (fault.constraint === 'events_event_id_key') return new DuplicateEventIdError(/=\(([^)]*)\)/.exec(fault.detail ?? '')?.[1] ?? 'unknown');
+    if (fault.constraint === 'events_stream_version_key') {
       // A concurrent append took the same version first.
       if (expected === 'any' || expected === 'stream_exists') return 'retry';
       return new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
     }
-    return err;
+    return undefined;
   }
 
   /**

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { EventStore } from '@jejak/event-store';
+import { eventStoreMigrations, type EventStore } from '@jejak/event-store';
+import { newEvent, testStream } from '@jejak/event-store/testing';
 import { appendSignalConnections as listening, createTestDatabase, eventually, type TestDatabase } from '@jejak/testing';
 import type { Pool } from 'pg';
 import { loadConfig } from '../config';
+import { runMigrations } from '../migrations';
 import { HealthService } from './health.service';
 import { PlatformModule } from './platform.module';
 import { EVENT_STORE } from './tokens';
@@ -17,7 +19,7 @@ async function startProcess(db: TestDatabase, env: NodeJS.ProcessEnv) {
   return app;
 }
 
-describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)', () => {
+describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL), and written together (JEJAK_APPEND_GROUP_COMMIT)', () => {
   let db: TestDatabase;
   let pool: Pool;
   beforeAll(async () => {
@@ -48,5 +50,23 @@ describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL)',
     }
     // closed with the app (its backend leaves pg_stat_activity a moment after the socket closes)
     expect(await eventually(async () => (await listening(pool)) === 0, 2000)).toBe(true);
+  });
+
+  it.each([
+    ['group commit on by default', 2, {}],
+    ['JEJAK_APPEND_GROUP_COMMIT=off', 6, { JEJAK_APPEND_GROUP_COMMIT: 'off' }],
+  ])('%s: six appends made at once are written in %i transactions', async (_case, transactions, env) => {
+    await runMigrations(db.url, eventStoreMigrations);
+    const app = await startProcess(db, env);
+    try {
+      const store = app.get<EventStore>(EVENT_STORE);
+      const appended = await Promise.all(
+        Array.from({ length: 6 }, () => store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream' })),
+      );
+      // positions are (transaction id + offset) * 1,000,000 + n: the first one alone, the five made meanwhile together
+      expect(new Set(appended.map((r) => Math.floor(r.firstPosition / 1_000_000))).size).toBe(transactions);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { EventStore, KurrentDbEventStore, PostgresAppendSignal, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
+import { EventStore, GROUP_COMMIT_LIMITS, KurrentDbEventStore, PostgresAppendSignal, PostgresEventStore, UpcasterRegistry } from '@jejak/event-store';
 import { Pool } from 'pg';
 import { createPool } from '../pg-pool';
 import type { JejakConfig } from '../config';
@@ -76,7 +76,11 @@ export class PlatformModule implements OnModuleInit, OnApplicationShutdown {
           useFactory: (pool: Pool, signal: PostgresAppendSignal | null) =>
             logOnKurrentDb(options.config)
               ? KurrentDbEventStore.connect(options.config.kurrentDbUrl!, { upcasters: options.upcasters })
-              : new PostgresEventStore(pool, { upcasters: options.upcasters, appendSignal: signal ?? undefined }),
+              : new PostgresEventStore(pool, {
+                  upcasters: options.upcasters,
+                  appendSignal: signal ?? undefined,
+                  groupCommit: options.config.appendGroupCommit ? GROUP_COMMIT_LIMITS : false,
+                }),
         },
         { provide: METRICS_REGISTRY, useFactory: () => new ProcessMetricsRegistry('jejak_') },
         HealthService,

@@ -6,6 +6,7 @@ import { AppendNewStreamsInOnePass1732600002000 } from './1732600002000-append-n
 import { PositionOffset1733100000000 } from './1733100000000-position-offset';
 import { AuditAnchors1733400000000 } from './1733400000000-audit-anchors';
 import { LighterAppend1733500000000 } from './1733500000000-lighter-append';
+import { AppendGroupCommit1733600000000 } from './1733600000000-append-group-commit';
 
 /** In order; each runs once (TypeORM's migrations table), inside its own transaction. */
 export const eventStoreMigrations = [
@@ -17,4 +18,5 @@ export const eventStoreMigrations = [
   PositionOffset1733100000000,
   AuditAnchors1733400000000,
   LighterAppend1733500000000,
+  AppendGroupCommit1733600000000,
 ];
