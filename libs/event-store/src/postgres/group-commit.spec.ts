@@ -107,6 +107,37 @@ describe('GroupCommit: requests made while others run share the next transaction
     gates[2].open();
     gates[0].open();
     await expect(Promise.all([stuck, next])).resolves.toEqual(['alone 1', 'alone 4']);
+    // the stuck one, finished, does not give its place back a second time: still one at a time
+    const [fifth, sixth] = [commit.submit(5), commit.submit(6)];
+    await flush();
+    expect(alone).toEqual([1, 4, 5]);
+    expect(together).toEqual([[2, 3]]);
+    gates[3].open();
+    await fifth;
+    await flush();
+    expect(alone).toEqual([1, 4, 5, 6]);
+    gates[4].open();
+    await expect(sixth).resolves.toBe('alone 6');
+  });
+
+  it('rejects a request whose run throws at once, instead of leaving its caller waiting', async () => {
+    const commit = new GroupCommit<number, number>(
+      { transactions: 1, perTransaction: 8, patienceMs: 60_000 },
+      (n) => {
+        if (n === 1) throw new TypeError('refused at once');
+        return Promise.resolve(n);
+      },
+      () => {
+        throw new TypeError('refused at once, together');
+      },
+    );
+    await expect(commit.submit(1)).rejects.toThrow('refused at once');
+    await flush(); // its place is given back
+    await expect(Promise.all([commit.submit(2), commit.submit(3), commit.submit(4)].map((p) => p.catch((e: Error) => e.message)))).resolves.toEqual([
+      2,
+      'refused at once, together',
+      'refused at once, together',
+    ]);
   });
 
   it('rejects the requests a failed transaction left unsettled, and keeps the results it gave', async () => {

@@ -76,7 +76,8 @@ export class GroupCommit<T, R> {
   private async run(group: Queued<T, R>[]): Promise<void> {
     if (group.length === 1) {
       const [only] = group;
-      await this.alone(only.request).then(only.resolve, only.reject);
+      // then(): a synchronous throw rejects this request too, never leaving its caller waiting
+      await Promise.resolve(only.request).then(this.alone).then(only.resolve, only.reject);
       return;
     }
     const settled = new Set<Queued<T, R>>();
@@ -86,7 +87,9 @@ export class GroupCommit<T, R> {
       reject: (e: unknown) => (settled.add(q), q.reject(e)),
     }));
     let failure: unknown = new Error('group commit: the transaction settled no result for this append');
-    await this.together(tracked).catch((e: unknown) => (failure = e));
+    await Promise.resolve(tracked)
+      .then(this.together)
+      .catch((e: unknown) => (failure = e));
     for (const q of group) if (!settled.has(q)) q.reject(failure);
   }
 }

@@ -5,6 +5,7 @@ import { DuplicateEventIdError, UniqueClaimViolationError, WrongExpectedVersionE
 import type { AppendResult } from '../event-store.port';
 import { newEvent, testStream } from '../testing/fixtures';
 import { eventStoreMigrations } from './migrations';
+import { STREAM_APPEND_LOCK_CLASS } from './migrations/1732600000000-serialise-appends-per-stream';
 import { PostgresEventStore } from './postgres-event-store';
 
 /** the transaction an event was written in: positions are (transaction id + offset) * 1,000,000 + n (ADR 0002) */
@@ -81,8 +82,12 @@ describe('PostgreSQL event store: group commit (ADR 0012)', () => {
     expect(reason(claimR)).toMatchObject({ scope: 'nik' });
     expect(reason(duplicateR)).toBeInstanceOf(DuplicateEventIdError);
     expect(reason(duplicateR)).toMatchObject({ eventId: stored.id });
-    // the four that succeeded committed together
-    expect(new Set([freshR, chainedR, chained2R, anyR].map((o) => transactionOf(value(o).firstPosition))).size).toBe(1);
+    // the four that succeeded committed together, in the order they came, failures in between
+    const positions = [freshR, chainedR, chained2R, anyR].map((o) => value(o).firstPosition);
+    expect(new Set(positions.map(transactionOf)).size).toBe(1);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+    const read = await store.readAll({ after: positions[0] - 1, limit: 10 });
+    expect(read.filter((e) => positions.includes(e.globalPosition)).map((e) => e.globalPosition)).toEqual(positions);
     // nothing of the failed ones was written, their claims neither
     expect(await store.readStream(claimant)).toEqual([]);
     expect(await store.readStream(duplicate)).toEqual([]);
@@ -120,25 +125,64 @@ describe('PostgreSQL event store: group commit (ADR 0012)', () => {
     expect(results.map((x) => x.toldThen)).toEqual([1, 2, 2, 2]);
   });
 
-  it('locks the streams of a shared transaction in one order: two processes appending to the same streams in opposite orders never deadlock', async () => {
-    const a = testStream();
-    const b = testStream();
-    const stores = [new PostgresEventStore(pool, { groupCommit: ONE_AT_A_TIME }), new PostgresEventStore(pool, { groupCommit: ONE_AT_A_TIME })];
-    const deadlocks = async () => Number((await pool.query(`SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()`)).rows[0].deadlocks);
-    const before = await deadlocks();
-    for (let round = 0; round < 15; round++) {
-      // each store: one append alone, then a shared transaction holding both streams, in opposite orders
-      await Promise.all(
-        stores.map((store, i) => {
-          const order = i === 0 ? [a, b] : [b, a];
-          return Promise.all([store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream' }), ...order.map((s) => store.append(s, [newEvent()], { expectedVersion: 'any' }))]);
-        }),
-      );
+  it('does not wait for a stream another transaction holds: that append runs alone and waits, the others commit at once', async () => {
+    const store = new PostgresEventStore(pool, { groupCommit: ONE_AT_A_TIME });
+    const held = testStream();
+    const others = [testStream(), testStream()];
+    const holder = await pool.connect();
+    try {
+      // another writer in the middle of an append to `held`: it holds the stream's lock
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(${STREAM_APPEND_LOCK_CLASS}, hashtext($1))`, [held]);
+      const blocker = store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream' });
+      const waiting = store.append(held, [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
+      let heldDone = false;
+      void waiting.then(() => (heldDone = true));
+      const together = await Promise.all(others.map((s) => store.append(s, [newEvent()], { expectedVersion: 'no_stream' })));
+      await blocker;
+      expect(together.map((r) => r.version)).toEqual([1, 1]);
+      expect(heldDone).toBe(false);
+      await holder.query('COMMIT');
+      expect(await waiting).toMatchObject({ streamId: held, version: 1 });
+      // it ran in a transaction of its own, after the others
+      expect(transactionOf((await waiting).firstPosition)).not.toBe(transactionOf(together[0].firstPosition));
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
     }
-    expect(await deadlocks()).toBe(before);
-    expect((await stores[0].readStream(a)).length).toBe(30);
-    expect((await stores[0].readStream(b)).length).toBe(30);
-    expect(await stores[0].verifyStream(a)).toMatchObject({ valid: true, checkedEvents: 30 });
+  });
+
+  it('fails a bad append at its own call, before it can share a transaction', async () => {
+    const store = new PostgresEventStore(pool, { groupCommit: ONE_AT_A_TIME });
+    const blocker = store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream' });
+    const good = testStream();
+    const outcomes = await Promise.allSettled([
+      store.append(testStream(), [newEvent()], { expectedVersion: -3 }),
+      store.append(testStream(), [newEvent('Numbered', { big: 10n })], { expectedVersion: 'no_stream' }),
+      store.append(good, [newEvent()], { expectedVersion: 'no_stream' }),
+    ]);
+    await blocker;
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(RangeError);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
+    expect(await store.streamVersion(good)).toBe(1);
+  });
+
+  it('runs an append that failed in a way the store has no typed error for again alone: it ends in PostgreSQL\'s own error, the others commit', async () => {
+    const store = new PostgresEventStore(pool, { groupCommit: ONE_AT_A_TIME });
+    const blocker = store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream' });
+    const streams = [testStream(), testStream(), testStream()];
+    const outcomes = await Promise.allSettled(
+      streams.map((s, i) =>
+        // a claim without a key: unique_claims.key is NOT NULL
+        store.append(s, [newEvent()], { expectedVersion: 'no_stream', claims: i === 1 ? [{ scope: 'nik', key: null as unknown as string }] : [] }),
+      ),
+    );
+    await blocker;
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DatabaseError);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: '23502' });
+    expect(await store.readStream(streams[1])).toEqual([]);
   });
 
   it('without group commit, every append has a transaction of its own', async () => {

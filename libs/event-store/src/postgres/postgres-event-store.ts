@@ -14,6 +14,7 @@ import type {
   StreamVerification,
   SubscribeOptions,
   Subscription,
+  UniqueClaim,
 } from '../event-store.port';
 import { assertValidEvents, assertValidStreamId } from '../stream-id';
 import { UpcasterRegistry } from '../upcasters';
@@ -52,25 +53,53 @@ const SAFE_LIMIT = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint + jej
 /** The position up to which the global order is complete (headPosition); audit anchors seal up to it. */
 export const HEAD_POSITION_SQL = `SELECT coalesce(max(global_position), 0) AS p FROM events WHERE global_position < ${SAFE_LIMIT}`;
 
-type AppendRequest = StreamAppend;
+/**
+ * One stream's append with everything that can refuse it worked out (the expected version, the
+ * JSON of its events), so a bad append fails its own caller before it can share a transaction.
+ */
+interface PreparedAppend {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  expected: number;
+  events: readonly NewEvent[];
+  data: string[];
+  metadata: string[];
+  claims: readonly UniqueClaim[];
+}
+
+function prepareAppend({ streamId, events, options }: StreamAppend): PreparedAppend {
+  assertValidStreamId(streamId);
+  assertValidEvents(events);
+  const claims = options.claims ?? [];
+  if (!Array.isArray(claims)) throw new TypeError('claims must be an array');
+  return {
+    streamId,
+    expectedVersion: options.expectedVersion,
+    expected: expectedToSql(options.expectedVersion),
+    events,
+    data: events.map((e) => JSON.stringify(e.data)),
+    metadata: events.map((e) => JSON.stringify(e.metadata)),
+    claims,
+  };
+}
 
 /**
  * Several streams' appends as the parameters of jejak_append_many and jejak_append_each: arrays
  * flattened, the i-th stream's events and claims following the counts of the streams before it.
  */
-function flattened(appends: readonly StreamAppend[]): unknown[] {
+function flattened(appends: readonly PreparedAppend[]): unknown[] {
   const events = appends.flatMap((a) => a.events);
-  const claims = appends.flatMap((a) => a.options.claims ?? []);
+  const claims = appends.flatMap((a) => a.claims);
   return [
     appends.map((a) => a.streamId),
-    appends.map((a) => expectedToSql(a.options.expectedVersion)),
+    appends.map((a) => a.expected),
     appends.map((a) => a.events.length),
     events.map((e) => e.id),
     events.map((e) => e.type),
     events.map((e) => e.schemaVersion),
-    events.map((e) => JSON.stringify(e.data)),
-    events.map((e) => JSON.stringify(e.metadata)),
-    appends.map((a) => a.options.claims?.length ?? 0),
+    appends.flatMap((a) => a.data),
+    appends.flatMap((a) => a.metadata),
+    appends.map((a) => a.claims.length),
     claims.map((c) => c.scope),
     claims.map((c) => c.key),
   ];
@@ -134,7 +163,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly appendSignal: PostgresAppendSignal | undefined;
-  private readonly groupCommit: GroupCommit<AppendRequest, AppendResult> | undefined;
+  private readonly groupCommit: GroupCommit<PreparedAppend, AppendResult> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -148,23 +177,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    assertValidStreamId(streamId);
-    assertValidEvents(events);
-    const request = { streamId, events, options };
+    const request = prepareAppend({ streamId, events, options });
     return this.groupCommit ? this.groupCommit.submit(request) : this.appendAlone(request);
   }
 
   /** one append in a transaction of its own */
-  private async appendAlone({ streamId, events, options }: AppendRequest): Promise<AppendResult> {
-    const claims = options.claims ?? [];
+  private async appendAlone(request: PreparedAppend): Promise<AppendResult> {
+    const { streamId, events, claims } = request;
     const params = [
       streamId,
-      expectedToSql(options.expectedVersion),
+      request.expected,
       events.map((e) => e.id),
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify(e.metadata)),
+      request.data,
+      request.metadata,
       claims.map((c) => c.scope),
       claims.map((c) => c.key),
     ];
@@ -179,7 +206,7 @@ export class PostgresEventStore implements EventStore {
         this.tellAppended(result.lastPosition);
         return result;
       } catch (err) {
-        const mapped = await this.mapAppendError(err, streamId, options.expectedVersion);
+        const mapped = await this.mapAppendError(err, streamId, request.expectedVersion);
         if (mapped === 'retry') continue;
         throw mapped;
       }
@@ -188,52 +215,53 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Independent appends in one transaction (group commit, ADR 0012): each succeeds or fails on
-   * its own, as if alone. One that lost a race a retry settles, or failed in a way the store has
-   * no typed error for, runs again alone, which retries it or throws PostgreSQL's own error.
+   * its own, as if alone. The committed ones are told first; then each failure gets its typed
+   * error, or runs again alone when it lost a race a retry settles, found its stream held by
+   * another transaction, or failed in a way the store has no typed error for (alone, it retries,
+   * waits, or throws PostgreSQL's own error).
    */
-  private async appendTogether(queued: Queued<AppendRequest, AppendResult>[]): Promise<void> {
-    const params = flattened(queued.map((q) => q.request));
+  private async appendTogether(queued: Queued<PreparedAppend, AppendResult>[]): Promise<void> {
     let rows: EachRow[];
     try {
       ({ rows } = await this.query<EachRow>(
         `SELECT out_item, out_version, out_first, out_last, out_recorded_at, out_sqlstate, out_constraint, out_detail
            FROM jejak_append_each($1, $2, $3, $4, $5, $6, $7::jsonb[], $8::jsonb[], $9, $10, $11)`,
-        params,
+        flattened(queued.map((q) => q.request)),
         'jejak_append_each',
       ));
     } catch (err) {
       // A lost connection leaves the outcome unknown: every append is told so, as it would be alone.
       if (!(err instanceof DatabaseError)) throw err;
-      // PostgreSQL refused the statement as a whole (a value it cannot take, a deadlock), so it
+      // PostgreSQL refused the statement as a whole (a parameter it cannot take, a timeout), so it
       // wrote nothing: each append runs alone, and only the one at fault fails.
       await Promise.all(queued.map((q) => this.appendAlone(q.request).then(q.resolve, q.reject)));
       return;
     }
-    const committed: [Queued<AppendRequest, AppendResult>, AppendResult][] = [];
-    const again: Queued<AppendRequest, AppendResult>[] = [];
+    const committed: [Queued<PreparedAppend, AppendResult>, AppendResult][] = [];
+    const failed: [Queued<PreparedAppend, AppendResult>, AppendFault][] = [];
     for (const row of rows) {
       const q = queued[row.out_item - 1];
-      if (row.out_sqlstate === null) {
-        committed.push([q, toAppendResult(q.request.streamId, row)]);
-        continue;
-      }
-      const fault = { code: row.out_sqlstate, constraint: row.out_constraint || undefined, detail: row.out_detail || undefined };
-      const typed = await this.typedAppendError(fault, q.request.streamId, q.request.options.expectedVersion);
-      if (typed instanceof Error) q.reject(typed);
-      else again.push(q);
+      if (row.out_sqlstate === null) committed.push([q, toAppendResult(q.request.streamId, row)]);
+      else failed.push([q, { code: row.out_sqlstate, constraint: row.out_constraint || undefined, detail: row.out_detail || undefined }]);
     }
     if (committed.length > 0) this.tellAppended(Math.max(...committed.map(([, r]) => r.lastPosition)));
     for (const [q, result] of committed) q.resolve(result);
-    await Promise.all(again.map((q) => this.appendAlone(q.request).then(q.resolve, q.reject)));
+    await Promise.all(
+      failed.map(async ([q, fault]) => {
+        try {
+          const typed = await this.typedAppendError(fault, q.request.streamId, q.request.expectedVersion);
+          if (typed instanceof Error) q.reject(typed);
+          else q.resolve(await this.appendAlone(q.request));
+        } catch (err) {
+          q.reject(err);
+        }
+      }),
+    );
   }
 
   async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
     if (appends.length === 0) return [];
-    for (const a of appends) {
-      assertValidStreamId(a.streamId);
-      assertValidEvents(a.events);
-    }
-    const params = flattened(appends);
+    const params = flattened(appends.map(prepareAppend));
     for (;;) {
       try {
         const { rows } = await this.query<AppendedRow & { out_stream: string }>(

@@ -2,6 +2,28 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { STREAM_APPEND_LOCK_CLASS } from './1732600000000-serialise-appends-per-stream';
 
 /**
+ * The i-th append in a block of its own: its result into the out_ columns, or, when it fails, its
+ * SQLSTATE, constraint and detail, with what it wrote rolled back. Shared by both versions of
+ * jejak_append_each (e, n, c and k point at its events and claims in the flattened arrays).
+ */
+export const APPEND_ONE = `          BEGIN
+            SELECT a.out_version, a.out_first, a.out_last, a.out_recorded_at
+              INTO out_version, out_first, out_last, out_recorded_at
+              FROM jejak_append(p_streams[i], p_expected[i], p_ids[e:e + n - 1], p_types[e:e + n - 1],
+                p_schema_versions[e:e + n - 1], p_data[e:e + n - 1], p_metadata[e:e + n - 1],
+                coalesce(p_claim_scopes[c:c + k - 1], '{}'), coalesce(p_claim_keys[c:c + k - 1], '{}')) AS a;
+          EXCEPTION WHEN OTHERS THEN
+            -- this append's events and claims are rolled back; the ones before it stay
+            GET STACKED DIAGNOSTICS out_sqlstate = RETURNED_SQLSTATE, out_constraint = CONSTRAINT_NAME,
+              out_detail = PG_EXCEPTION_DETAIL;
+            out_version := NULL;
+            out_first := NULL;
+            out_last := NULL;
+            out_recorded_at := NULL;
+          END;
+`;
+
+/**
  * jejak_append_each: independent appends in one transaction, for the store's group commit (ADR
  * 0012). Unlike jejak_append_many, which is atomic (one failure fails them all), each append here
  * succeeds or fails alone: it runs jejak_append in a block of its own (a subtransaction), and a
@@ -42,22 +64,7 @@ export class AppendGroupCommit1733600000000 implements MigrationInterface {
           out_sqlstate := NULL;
           out_constraint := NULL;
           out_detail := NULL;
-          BEGIN
-            SELECT a.out_version, a.out_first, a.out_last, a.out_recorded_at
-              INTO out_version, out_first, out_last, out_recorded_at
-              FROM jejak_append(p_streams[i], p_expected[i], p_ids[e:e + n - 1], p_types[e:e + n - 1],
-                p_schema_versions[e:e + n - 1], p_data[e:e + n - 1], p_metadata[e:e + n - 1],
-                coalesce(p_claim_scopes[c:c + k - 1], '{}'), coalesce(p_claim_keys[c:c + k - 1], '{}')) AS a;
-          EXCEPTION WHEN OTHERS THEN
-            -- this append's events and claims are rolled back; the ones before it stay
-            GET STACKED DIAGNOSTICS out_sqlstate = RETURNED_SQLSTATE, out_constraint = CONSTRAINT_NAME,
-              out_detail = PG_EXCEPTION_DETAIL;
-            out_version := NULL;
-            out_first := NULL;
-            out_last := NULL;
-            out_recorded_at := NULL;
-          END;
-          e := e + n;
+${APPEND_ONE}          e := e + n;
           c := c + k;
           RETURN NEXT;
         END LOOP;

@@ -7,6 +7,7 @@ import { PositionOffset1733100000000 } from './1733100000000-position-offset';
 import { AuditAnchors1733400000000 } from './1733400000000-audit-anchors';
 import { LighterAppend1733500000000 } from './1733500000000-lighter-append';
 import { AppendGroupCommit1733600000000 } from './1733600000000-append-group-commit';
+import { GroupCommitSkipsHeldStreams1733600000001 } from './1733600000001-group-commit-skips-held-streams';
 
 /** In order; each runs once (TypeORM's migrations table), inside its own transaction. */
 export const eventStoreMigrations = [
@@ -19,4 +20,5 @@ export const eventStoreMigrations = [
   AuditAnchors1733400000000,
   LighterAppend1733500000000,
   AppendGroupCommit1733600000000,
+  GroupCommitSkipsHeldStreams1733600000001,
 ];
