@@ -22,6 +22,7 @@ import { AppendListeners, type AppendListener } from '../append-listeners';
 import { PollingSubscription } from '../polling-subscription';
 import type { PostgresAppendSignal } from './append-signal';
 import { GROUP_COMMIT_LIMITS, GroupCommit, type GroupCommitLimits, type Queued } from './group-commit';
+import { STREAM_APPEND_LOCK_CLASS } from './migrations/1732600000000-serialise-appends-per-stream';
 
 export interface PostgresEventStoreOptions {
   upcasters?: UpcasterRegistry;
@@ -104,6 +105,31 @@ function flattened(appends: readonly PreparedAppend[]): unknown[] {
     claims.map((c) => c.key),
   ];
 }
+
+/**
+ * One event, no claims, in one plain statement: what jejak_append's one-statement path does
+ * (migration 1733500000000: the same row, position and hash), without the plpgsql call around
+ * it, about 40 µs less a command on this machine. Its snapshot is taken before it waits for the
+ * stream's lock, so an append to the same stream committed meanwhile is not in the head it reads:
+ * it then takes a version already taken, the unique index refuses the row, and the store answers
+ * as for any lost race (a wrong expected version, or a retry for "any"). No chain can break. A
+ * failed version check inserts nothing and the append goes to jejak_append, which names the version.
+ */
+const APPEND_ONE_EVENT = `WITH locked AS (SELECT pg_advisory_xact_lock(${STREAM_APPEND_LOCK_CLASS}, hashtext($1)))
+  INSERT INTO events (global_position, stream_id, stream_version, event_id, event_type, schema_version,
+      data, metadata, recorded_at, hash)
+    SELECT (pg_current_xact_id()::text::bigint + jejak_position_offset()) * 1000000 + 1,
+      $1, h.v + 1, $3, $4, $5, $6::jsonb, $7::jsonb, t.at,
+      sha256(coalesce(h.hash, ''::bytea) || convert_to(concat('[', to_json($1::text), ', ', h.v + 1, ', "', $3::uuid, '", ',
+        to_json($4::text), ', ', $5::integer, ', ', $6::jsonb, ', ', $7::jsonb, ', ',
+        (extract(epoch FROM t.at) * 1000000)::bigint, ']'), 'UTF8'))
+    FROM locked,
+      (SELECT coalesce(max(l.stream_version), 0) AS v, (array_agg(l.hash))[1] AS hash
+         FROM (SELECT e.stream_version, e.hash FROM events e WHERE e.stream_id = $1
+               ORDER BY e.stream_version DESC LIMIT 1) l) h,
+      (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) t
+    WHERE NOT (($2::bigint >= 0 AND h.v <> $2::bigint) OR ($2::bigint = -2 AND h.v = 0))
+    RETURNING stream_version AS out_version, global_position AS out_first, global_position AS out_last, recorded_at AS out_recorded_at`;
 
 /** what jejak_append and its siblings return for one append */
 interface AppendedRow {
@@ -195,14 +221,19 @@ export class PostgresEventStore implements EventStore {
       claims.map((c) => c.scope),
       claims.map((c) => c.key),
     ];
+    const single = events.length === 1 && claims.length === 0;
     for (;;) {
       try {
-        const { rows } = await this.query<AppendedRow>(
-          `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
-          params,
-          'jejak_append',
-        );
-        const result = toAppendResult(streamId, rows[0]);
+        const row =
+          (single ? await this.appendOneEvent(request) : undefined) ??
+          (
+            await this.query<AppendedRow>(
+              `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
+              params,
+              'jejak_append',
+            )
+          ).rows[0];
+        const result = toAppendResult(streamId, row);
         this.tellAppended(result.lastPosition);
         return result;
       } catch (err) {
@@ -211,6 +242,13 @@ export class PostgresEventStore implements EventStore {
         throw mapped;
       }
     }
+  }
+
+  /** APPEND_ONE_EVENT: the appended row, or undefined when the version check refused it */
+  private async appendOneEvent({ streamId, expected, events, data, metadata }: PreparedAppend): Promise<AppendedRow | undefined> {
+    const [event] = events;
+    const { rows } = await this.query<AppendedRow>(APPEND_ONE_EVENT, [streamId, expected, event.id, event.type, event.schemaVersion, data[0], metadata[0]], 'jejak_append_one');
+    return rows[0];
   }
 
   /**

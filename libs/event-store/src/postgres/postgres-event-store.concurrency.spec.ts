@@ -14,7 +14,7 @@ const transactionOf = (position: number) => Math.floor(position / 1_000_000);
 /** one transaction at a time: whatever is appended while it runs waits and goes into the next one (however slow the machine) */
 const ONE_AT_A_TIME = { transactions: 1, perTransaction: 32, patienceMs: 60_000 };
 
-describe('PostgreSQL event store: group commit (ADR 0012)', () => {
+describe('PostgreSQL event store: concurrent appends (group commit, ADR 0012; the one-statement append of one event)', () => {
   let db: TestDatabase;
   let pool: Pool;
 
@@ -195,5 +195,42 @@ describe('PostgreSQL event store: group commit (ADR 0012)', () => {
     const store = new PostgresEventStore(pool, { groupCommit: false });
     const results = await Promise.all(Array.from({ length: 5 }, () => store.append(testStream(), [newEvent()], { expectedVersion: 'no_stream' })));
     expect(new Set(results.map((r) => transactionOf(r.firstPosition))).size).toBe(5);
+  });
+
+  it.each([
+    ['an exact expected version fails with the version the stream is at', 1 as const, { error: 2 }],
+    ['"any" is retried and lands after it', 'any' as const, { version: 3 }],
+  ])('a single event whose stream another transaction appends to while it waits for the lock: %s', async (_case, expectedVersion, outcome) => {
+    const store = new PostgresEventStore(pool, { groupCommit: false });
+    const stream = testStream();
+    await store.append(stream, [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
+    const holder = await pool.connect();
+    try {
+      await holder.query('BEGIN');
+      const other = newEvent('Numbered', { n: 2 });
+      // the other writer appends version 2 and holds the stream's lock until it commits
+      await holder.query(`SELECT * FROM jejak_append($1, 1, $2, $3, $4, $5::jsonb[], $6::jsonb[], '{}', '{}')`, [
+        stream,
+        [other.id],
+        [other.type],
+        [1],
+        [JSON.stringify(other.data)],
+        [JSON.stringify(other.metadata)],
+      ]);
+      const ours = store.append(stream, [newEvent('Numbered', { n: 3 })], { expectedVersion }).then(
+        (r) => ({ version: r.version }),
+        (e: unknown) => ({ error: (e as WrongExpectedVersionError).actual, type: (e as Error).constructor }),
+      );
+      // ours has read the head and waits for the lock
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await holder.query('COMMIT');
+      const settled = await ours;
+      expect(settled).toMatchObject(outcome);
+      if ('error' in outcome) expect(settled).toMatchObject({ type: WrongExpectedVersionError });
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+    }
+    expect(await store.verifyStream(stream)).toMatchObject({ valid: true });
   });
 });
