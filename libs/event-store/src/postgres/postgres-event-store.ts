@@ -210,29 +210,10 @@ export class PostgresEventStore implements EventStore {
   /** one append in a transaction of its own */
   private async appendAlone(request: PreparedAppend): Promise<AppendResult> {
     const { streamId, events, claims } = request;
-    const params = [
-      streamId,
-      request.expected,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      request.data,
-      request.metadata,
-      claims.map((c) => c.scope),
-      claims.map((c) => c.key),
-    ];
     const single = events.length === 1 && claims.length === 0;
     for (;;) {
       try {
-        const row =
-          (single ? await this.appendOneEvent(request) : undefined) ??
-          (
-            await this.query<AppendedRow>(
-              `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
-              params,
-              'jejak_append',
-            )
-          ).rows[0];
+        const row = (single ? await this.appendOneEvent(request) : undefined) ?? (await this.appendThroughFunction(request));
         const result = toAppendResult(streamId, row);
         this.tellAppended(result.lastPosition);
         return result;
@@ -242,6 +223,26 @@ export class PostgresEventStore implements EventStore {
         throw mapped;
       }
     }
+  }
+
+  /** jejak_append: any append, and the one that names the version when a check fails */
+  private async appendThroughFunction({ streamId, expected, events, data, metadata, claims }: PreparedAppend): Promise<AppendedRow> {
+    const { rows } = await this.query<AppendedRow>(
+      `SELECT out_version, out_first, out_last, out_recorded_at FROM jejak_append($1, $2, $3, $4, $5, $6::jsonb[], $7::jsonb[], $8, $9)`,
+      [
+        streamId,
+        expected,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        data,
+        metadata,
+        claims.map((c) => c.scope),
+        claims.map((c) => c.key),
+      ],
+      'jejak_append',
+    );
+    return rows[0];
   }
 
   /** APPEND_ONE_EVENT: the appended row, or undefined when the version check refused it */

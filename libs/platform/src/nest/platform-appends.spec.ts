@@ -24,6 +24,7 @@ describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL), 
   let pool: Pool;
   beforeAll(async () => {
     db = await createTestDatabase('platform_signal');
+    await runMigrations(db.url, eventStoreMigrations);
     pool = db.pool(1);
   });
   afterAll(async () => {
@@ -56,7 +57,6 @@ describe('PlatformModule: appends heard across processes (JEJAK_APPEND_SIGNAL), 
     ['group commit on by default', 2, {}],
     ['JEJAK_APPEND_GROUP_COMMIT=off', 6, { JEJAK_APPEND_GROUP_COMMIT: 'off' }],
   ])('%s: six appends made at once are written in %i transactions', async (_case, transactions, env) => {
-    await runMigrations(db.url, eventStoreMigrations);
     const app = await startProcess(db, env);
     try {
       const store = app.get<EventStore>(EVENT_STORE);
