@@ -3,10 +3,13 @@ import type { PoolClient } from 'pg';
 /** A value for COPY's text format: objects (and arrays) go to json/jsonb columns as JSON. */
 export type CopyValue = string | number | boolean | Date | null | undefined | object;
 
-/** The parts of pg's connection a COPY FROM STDIN needs (what pg-copy-streams uses, without the package). */
+/**
+ * The parts of pg's connection a COPY FROM STDIN needs: its socket, written to directly as
+ * pg-copy-streams does, so the payload is not copied once more into a message of pg's making.
+ */
 interface CopyConnection {
   query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
+  stream: { write(chunk: Buffer): boolean };
   endCopyFrom(): void;
 }
 
@@ -24,6 +27,60 @@ function field(value: CopyValue): string {
   return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c]) : text;
 }
 
+/** CopyData: the byte 'd', then an int32 length that counts itself and the rows */
+const HEADER_BYTES = 5;
+const COPY_DATA = 0x64;
+/** rows are gathered into a string this long before they are encoded: few native calls, small strings */
+const CHUNK_CHARS = 16 * 1024;
+const INITIAL_BYTES = 1024 * 1024;
+/** buffers kept for the next COPY: about one per rebuild lane, none larger than a big batch needs */
+const SPARE_BUFFERS = 8;
+const LARGEST_KEPT = 64 * 1024 * 1024;
+const spare: Buffer[] = [];
+
+/**
+ * One COPY's rows as a single CopyData message, encoded as they come into a buffer that the next
+ * COPY reuses once PostgreSQL has answered this one (it has then read every byte of it). A rebuild
+ * copies a few MB per batch and lane: built as one string and then a fresh Buffer, each payload
+ * cost a flatten of a long string of concatenations, a copy into pg's own message, and page faults
+ * on fresh large allocations.
+ */
+class CopyPayload {
+  private buffer = spare.pop() ?? Buffer.allocUnsafeSlow(INITIAL_BYTES);
+  private bytes = HEADER_BYTES;
+  private pending = '';
+
+  add(line: string): void {
+    this.pending += line;
+    if (this.pending.length >= CHUNK_CHARS) this.encodePending();
+  }
+
+  /** the finished message: a view of the buffer, valid until `recycle` */
+  message(): Buffer {
+    this.encodePending();
+    this.buffer[0] = COPY_DATA;
+    this.buffer.writeInt32BE(this.bytes - 1, 1);
+    return this.buffer.subarray(0, this.bytes);
+  }
+
+  recycle(): void {
+    if (spare.length < SPARE_BUFFERS && this.buffer.length <= LARGEST_KEPT) spare.push(this.buffer);
+  }
+
+  private encodePending(): void {
+    if (this.pending === '') return;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair's 4 bytes are 2 units)
+    const needed = this.bytes + 3 * this.pending.length;
+    if (needed > this.buffer.length) {
+      const larger = Buffer.allocUnsafeSlow(Math.max(needed, 2 * this.buffer.length));
+      this.buffer.copy(larger, 0, 0, this.bytes);
+      this.buffer = larger;
+    }
+    this.bytes += this.buffer.write(this.pending, this.bytes);
+    this.pending = '';
+  }
+}
+
 /**
  * One `COPY ... FROM STDIN` as a pg "submittable": the client hands it the connection when the
  * query's turn comes, so it queues behind other queries like any statement. The whole payload
@@ -32,11 +89,12 @@ function field(value: CopyValue): string {
 class CopyFromStdin {
   readonly done: Promise<number>;
   private rowCount = 0;
+  private failed = false;
   private settle!: (error?: Error) => void;
 
   constructor(
     private readonly text: string,
-    private readonly payload: Buffer,
+    private readonly payload: CopyPayload,
   ) {
     this.done = new Promise<number>((resolve, reject) => {
       this.settle = (error) => (error ? reject(error) : resolve(this.rowCount));
@@ -48,7 +106,7 @@ class CopyFromStdin {
   }
 
   handleCopyInResponse(connection: CopyConnection): void {
-    connection.sendCopyFromChunk(this.payload);
+    connection.stream.write(this.payload.message());
     connection.endCopyFrom();
   }
 
@@ -58,10 +116,13 @@ class CopyFromStdin {
 
   /** a database error is followed by ReadyForQuery; a broken connection is not, so settle now */
   handleError(error: Error): void {
+    // the socket may still hold the payload: its buffer is not reused
+    this.failed = true;
     this.settle(error);
   }
 
   handleReadyForQuery(): void {
+    if (!this.failed) this.payload.recycle();
     this.settle();
   }
 
@@ -79,12 +140,13 @@ class CopyFromStdin {
  */
 export async function copyRows(client: PoolClient, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<number> {
   if (rows.length === 0) return 0;
-  let text = '';
+  const payload = new CopyPayload();
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + field(row[i]);
-    text += '\n';
+    let line = '';
+    for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : '\t') + field(row[i]);
+    payload.add(`${line}\n`);
   }
-  const copy = new CopyFromStdin(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, Buffer.from(text, 'utf8'));
+  const copy = new CopyFromStdin(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, payload);
   (client as unknown as { query(submittable: CopyFromStdin): void }).query(copy);
   return copy.done;
 }
