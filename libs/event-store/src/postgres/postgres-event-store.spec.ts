@@ -115,6 +115,37 @@ describe('PostgreSQL event store: the database protects history', () => {
     expect(await store.verifyStream(s)).toMatchObject({ valid: true, checkedEvents: 6 + awkward.length, firstBrokenVersion: null });
   });
 
+  it('reads the recorded instant exactly as pg parses recorded_at, microseconds cut to the millisecond', async () => {
+    const s = testStream();
+    const instants = [
+      '2024-12-09 02:00:00.123+00',
+      '2024-12-09 02:00:00.123999+00',
+      '2026-06-30 23:59:59.999+07',
+      '2025-01-01 00:00:00+00',
+      '1969-12-31 23:59:59.25+00',
+      '2038-01-19 03:14:08.000001+00',
+    ];
+    await store.append(s, instants.map((_, n) => newEvent('Numbered', { n })), { expectedVersion: 'no_stream' });
+    const c = await pool.connect();
+    try {
+      // history is immutable; only a test may move the instants it compares
+      await c.query('BEGIN');
+      await c.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
+      for (const [i, at] of instants.entries()) await c.query('UPDATE events SET recorded_at = $3 WHERE stream_id = $1 AND stream_version = $2', [s, i + 1, at]);
+      await c.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+    const { rows } = await pool.query<{ recorded_at: Date }>('SELECT recorded_at FROM events WHERE stream_id = $1 ORDER BY stream_version', [s]);
+    const expected = rows.map((r) => r.recorded_at.getTime());
+    expect(expected).toEqual([1733709600123, 1733709600123, 1782838799999, 1735689600000, -750, 2147483648000]);
+    const read = await store.readStream(s);
+    expect(read.map((e) => e.recordedAt.getTime())).toEqual(expected);
+    const all = await store.readAll({ after: read[0].globalPosition - 1, limit: instants.length });
+    expect(all.map((e) => e.recordedAt.getTime())).toEqual(expected);
+  });
+
   it('gives every append in one transaction positions after the ones it already took, whatever came first', async () => {
     // jejak_append looks for the transaction's earlier positions only when it already holds a transaction id
     const call = (c: { query: Pool['query'] }, stream: string, n: number, claims: string[] = []) =>

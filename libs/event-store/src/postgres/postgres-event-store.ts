@@ -41,8 +41,14 @@ export interface PostgresEventStoreOptions {
   groupCommit?: GroupCommitLimits | false;
 }
 
+/**
+ * `recorded_at` travels as seconds since the epoch (a float8, exact to the microsecond), not as
+ * text: pg's timestamptz parser runs a regular expression and builds several strings per row, a
+ * visible share of a full rebuild's reading. `recordedAt` keeps what pg made of it: the instant
+ * cut to the millisecond (appends record whole milliseconds anyway).
+ */
 const COLUMNS = `global_position, stream_id, stream_version, event_id, event_type, schema_version,
-  data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
+  data, metadata, date_part('epoch', recorded_at) AS recorded_epoch, encode(hash, 'hex') AS hash`;
 
 /**
  * Only positions of transactions older than every running one: nothing can appear below it later.
@@ -171,7 +177,7 @@ interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: RecordedEvent['metadata'];
-  recorded_at: Date;
+  recorded_epoch: number;
   hash: string;
 }
 
@@ -445,7 +451,7 @@ export class PostgresEventStore implements EventStore {
       streamId: r.stream_id,
       streamVersion: r.stream_version,
       globalPosition: Number(r.global_position),
-      recordedAt: r.recorded_at,
+      recordedAt: new Date(Math.trunc(Math.round(r.recorded_epoch * 1e6) / 1000)),
       hash: r.hash,
     };
     return this.upcasters.isEmpty ? e : this.upcasters.apply(e);

@@ -44,10 +44,13 @@ export function timelineEntry(entrepreneurId: string, event: RecordedJourneyEven
  */
 function nonPersonal(event: RecordedJourneyEvent): Record<string, unknown> {
   const personal = PERSONAL.get(event.type) ?? new Set<string>();
+  const data = event.data as Record<string, unknown>;
   const summary: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(event.data as Record<string, unknown>)) {
-    if (personal.has(field) || ENVELOPE_FIELDS.has(field) || !isPlain(value)) continue;
-    summary[field] = value;
+  // for...in rather than Object.entries: no [field, value] array per field (a rebuild reads every event)
+  for (const field in data) {
+    if (!Object.hasOwn(data, field) || personal.has(field) || ENVELOPE_FIELDS.has(field)) continue;
+    const value = data[field];
+    if (isPlain(value)) summary[field] = value;
   }
   return summary;
 }
