@@ -19,7 +19,7 @@ const table: TableSpec = {
     recorded_at timestamptz NOT NULL,
     actor_id text NOT NULL,
     actor_role text NOT NULL,
-    summary jsonb NOT NULL
+    summary json NOT NULL
   )`,
   // the primary key too is built after a rebuild's bulk load (once, sorted) rather than row by row
   indexes: (t, ix) => [`ALTER TABLE ${t} ADD PRIMARY KEY (global_position)`, `CREATE UNIQUE INDEX ${ix('case_version')} ON ${t} (entrepreneur_id, version)`],
@@ -38,7 +38,7 @@ const rows: RowTable<TimelineEntry> = {
     { name: 'recorded_at', sqlType: 'timestamptz', write: (e) => e.recordedAt },
     { name: 'actor_id', sqlType: 'text', write: (e) => e.actorId },
     { name: 'actor_role', sqlType: 'text', write: (e) => e.actorRole ?? '' },
-    { name: 'summary', sqlType: 'jsonb', write: (e) => e.summary },
+    { name: 'summary', sqlType: 'json', write: (e) => e.summary },
   ],
   read: () => {
     throw new Error('timeline rows are written, never folded');
@@ -51,7 +51,10 @@ const rows: RowTable<TimelineEntry> = {
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 1,
+  // 2: summary is json, not jsonb. It is only ever stored and handed back whole: json keeps the
+  // text as written (already in the event's key order), where jsonb parsed every row into a tree
+  // on the way in and printed it again on the way out (a rebuild copies one row per event)
+  version: 2,
   tables: [table],
   handles: ENTREPRENEUR_EVENT_TYPES,
   async applyBatch(ctx: ProjectionContext, batch: readonly RecordedEvent[]) {
