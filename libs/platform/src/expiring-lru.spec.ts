@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ExpiringLru } from './expiring-lru';
 
 /** The plain definition: an array from least to most recently used, searched at every step. */
@@ -89,5 +91,18 @@ describe('ExpiringLru', () => {
     const expected = kept(reference);
     expect(expected.filter(Boolean)).toHaveLength(1000);
     expect(kept(lru)).toEqual(expected);
+  });
+
+  it('keeps its memory while one entry is read millions of times (a token, a key)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const lru = new ExpiringLru<number>(5000);
+    for (const k of ['a', 'b', 'c']) lru.set(k, 1, Infinity);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 2_000_000; i++) lru.get('b');
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(16 * 2 ** 20);
+    expect(lru.get('a')).toBe(1);
   });
 });
