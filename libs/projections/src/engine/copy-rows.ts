@@ -32,9 +32,13 @@ const HEADER_BYTES = 5;
 const COPY_DATA = 0x64;
 const NEWLINE = 0x0a;
 const INITIAL_BYTES = 1024 * 1024;
-/** buffers kept for the next COPY: about one per rebuild lane, none larger than a big batch needs */
-const SPARE_BUFFERS = 8;
-const LARGEST_KEPT = 64 * 1024 * 1024;
+/**
+ * Buffers kept for the next COPY: one per rebuild lane (5 by default) and one more, none larger than
+ * a batch of the default size needs several times over (a 5,000-event batch is 2-4 MB of rows), so a
+ * process keeps at most 96 MB of them after a rebuild, and typically 10-20 MB.
+ */
+const SPARE_BUFFERS = 6;
+const LARGEST_KEPT = 16 * 1024 * 1024;
 const spare: Buffer[] = [];
 
 /**
