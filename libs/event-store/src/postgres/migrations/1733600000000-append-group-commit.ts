@@ -2,6 +2,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { STREAM_APPEND_LOCK_CLASS } from './1732600000000-serialise-appends-per-stream';
 
 /**
+ * jejak_append_each's name, parameters and result, shared by both of its versions: the second
+ * replaces the first (CREATE OR REPLACE) only while they are the same, where a difference would
+ * add a second function beside it.
+ */
+export const APPEND_EACH_SIGNATURE = `jejak_append_each(p_streams text[], p_expected bigint[], p_counts integer[], p_ids uuid[],
+        p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[],
+        p_claim_counts integer[], p_claim_scopes text[], p_claim_keys text[])
+      RETURNS TABLE (out_item integer, out_version integer, out_first bigint, out_last bigint, out_recorded_at timestamptz,
+        out_sqlstate text, out_constraint text, out_detail text)`;
+
+/**
  * The i-th append in a block of its own: its result into the out_ columns, or, when it fails, its
  * SQLSTATE, constraint and detail, with what it wrote rolled back. Shared by both versions of
  * jejak_append_each (e, n, c and k point at its events and claims in the flattened arrays).
@@ -41,11 +52,7 @@ export class AppendGroupCommit1733600000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE FUNCTION jejak_append_each(p_streams text[], p_expected bigint[], p_counts integer[], p_ids uuid[],
-        p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[],
-        p_claim_counts integer[], p_claim_scopes text[], p_claim_keys text[])
-      RETURNS TABLE (out_item integer, out_version integer, out_first bigint, out_last bigint, out_recorded_at timestamptz,
-        out_sqlstate text, out_constraint text, out_detail text)
+      CREATE FUNCTION ${APPEND_EACH_SIGNATURE}
       LANGUAGE plpgsql AS $$
       DECLARE
         e integer := 1;

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { STREAM_APPEND_LOCK_CLASS } from './1732600000000-serialise-appends-per-stream';
-import { APPEND_ONE, AppendGroupCommit1733600000000 } from './1733600000000-append-group-commit';
+import { APPEND_EACH_SIGNATURE, APPEND_ONE, AppendGroupCommit1733600000000 } from './1733600000000-append-group-commit';
 
 /**
  * jejak_append_each no longer waits for a stream lock held elsewhere (an import, another process's
@@ -18,11 +18,7 @@ export class GroupCommitSkipsHeldStreams1733600000001 implements MigrationInterf
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE OR REPLACE FUNCTION jejak_append_each(p_streams text[], p_expected bigint[], p_counts integer[], p_ids uuid[],
-        p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[],
-        p_claim_counts integer[], p_claim_scopes text[], p_claim_keys text[])
-      RETURNS TABLE (out_item integer, out_version integer, out_first bigint, out_last bigint, out_recorded_at timestamptz,
-        out_sqlstate text, out_constraint text, out_detail text)
+      CREATE OR REPLACE FUNCTION ${APPEND_EACH_SIGNATURE}
       LANGUAGE plpgsql AS $$
       DECLARE
         e integer := 1;
