@@ -42,6 +42,8 @@ describe('appends heard across processes (LISTEN/NOTIFY)', () => {
     a.onAppended(() => heardByA++);
     b.onAppended(() => heardByB++);
     expect(await eventually(async () => (await listening(poolA)) === 2)).toBe(true);
+    // the connection shows in pg_stat_activity before its LISTEN has run and the listeners are told
+    expect(await eventually(() => heardByA >= 1 && heardByB >= 1)).toBe(true);
     heardByA = heardByB = 0; // each was told once on connecting, for what it might have missed
 
     await a.append(testStream(), [newEvent('Numbered', { n: 1 })], { expectedVersion: 'no_stream' });
@@ -61,6 +63,7 @@ describe('appends heard across processes (LISTEN/NOTIFY)', () => {
       heardAt = Date.now();
     });
     expect(await eventually(async () => (await listening(poolA)) === 1)).toBe(true);
+    expect(await eventually(() => heard >= 1)).toBe(true); // told on connecting
     heard = 0;
     const stream = testStream();
     for (let v = 0; v < 50; v++) await a.append(stream, [newEvent('Numbered', { v })], { expectedVersion: v === 0 ? 'no_stream' : v });
@@ -119,6 +122,8 @@ describe('appends heard across processes (LISTEN/NOTIFY)', () => {
     let heard = 0;
     b.onAppended(() => heard++);
     expect(await eventually(async () => (await listening(poolA)) === 1)).toBe(true);
+    // told on connecting: otherwise that call, coming late, passes for the reconnection's below
+    expect(await eventually(() => heard >= 1)).toBe(true);
     heard = 0;
     await poolA.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'jejak-append-signal' AND datname = current_database()`);
 
