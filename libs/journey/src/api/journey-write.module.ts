@@ -14,7 +14,7 @@ import { JOURNEY_PROBLEM_TEXTS } from '../problem-texts/journey.problem-texts';
  * The write side of the journey: command controllers, their handlers over the one shared
  * JourneyCommandRunner, and the auditors' endpoints (raw history, audit anchors). Needs
  * PlatformModule (PG_POOL, EVENT_STORE, AUDIT_ANCHORS, JEJAK_CONFIG), AuthModule (the global
- * guard) and HttpPlatformModule (request context, Idempotency-Key) in the app.
+ * guard) and HttpPlatformModule (Idempotency-Key) and configureHttp (request context) in the app.
  */
 @Module({
   imports: [CqrsModule, PersonalDataModule],

@@ -7,7 +7,7 @@ export * from './platform.problem-texts';
 export * from './problem';
 export * from './problem.filter';
 export * from './request-context';
-export * from './request-context.interceptor';
+export * from './request-context.decorators';
 export * from './etag';
 export * from './validation.pipe';
 export * from './validation.problem-texts';

@@ -36,6 +36,25 @@ export function correlationMiddleware(req: JejakRequest, res: Response, next: Ne
   next();
 }
 
+/**
+ * Express middleware, after the body parsers: the rest of the request (guards, pipes, the handler
+ * and whatever it awaits) runs inside the request's AsyncLocalStorage context. Not earlier: a
+ * body parser resumes on the socket's async context and would lose it. The actor is read from
+ * the request when asked, since the auth guard only sets it after this has run.
+ * A middleware rather than a Nest interceptor: each global interceptor costs every request
+ * about 0.1 ms of CPU in Nest's Observable and AsyncResource wrapping (measured on /health/live).
+ */
+export function requestContextMiddleware(req: JejakRequest, _res: Response, next: NextFunction): void {
+  const context: RequestContext = {
+    correlationId: req.correlationId ?? randomUUID(),
+    requestId: req.requestId ?? randomUUID(),
+    get actor() {
+      return req.actor ? { id: req.actor.id, role: req.actor.role } : undefined;
+    },
+  };
+  storage.run(context, next);
+}
+
 export function contextOf(req: JejakRequest): RequestContext {
   return {
     correlationId: req.correlationId ?? randomUUID(),

@@ -11,7 +11,7 @@ import { NotFoundError } from '../http-errors';
 import { registerProblemMessages } from '../problem-messages';
 import { Public } from '../public.decorator';
 import { requestMetadata } from '../request-context';
-import { CorrelationId } from '../request-context.interceptor';
+import { CorrelationId } from '../request-context.decorators';
 
 class AddressDto {
   @IsString() @MaxLength(100) village!: string;
