@@ -4,6 +4,7 @@
  * peak RSS during the rebuild at two log sizes (it must stay flat: batches, not the log, live in memory).
  * The log is real demo journeys (libs/demo: the deciders, sealed personal fields). Each size is also
  * rebuilt by `npm run projections:rebuild -- all` in its own process, as deployed (rate and VmHWM).
+ * On the larger log each projection is then rebuilt alone too: what each one costs, and so what bounds the rate of all.
  * Options: --small=200000 --large=1000000 (events). Results: a table on stdout and bench/results/projections.json.
  */
 import { spawn } from 'node:child_process';
@@ -129,6 +130,7 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
   let perPerson = 12;
   let addedSmall: number | null = null;
   let ownSmall: number | null = null;
+  let lastRawRate = 0;
   for (const size of sizes) {
     while (events < size) {
       const entrepreneurs = Math.max(100, Math.ceil((size - events) / perPerson));
@@ -139,6 +141,7 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
     }
     const label = `${Math.round(events / 1000)}k events`;
     const rawRate = rate([await timeOnce(() => readLog(store, config.rebuildBatchSize))]);
+    lastRawRate = rawRate;
     const cpu = await cpuMeter(pool, process.pid);
     const cpuBefore = cpu.snapshot();
     const { result, peakMb, startMb } = await withPeakRss(() => engine.rebuild('all'));
@@ -164,7 +167,28 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
     rows.push(memory(`peak RSS of the rebuild process (${label})`, own.peakMb, ownSmall, note));
     ownSmall ??= own.peakMb;
   }
+  rows.push(...(await eachAlone(engine, pool, `${Math.round(events / 1000)}k events`, lastRawRate, log)));
   return rows;
+}
+
+/**
+ * What bounds the rate of all of them: each projection rebuilt alone on the larger log, with its
+ * CPU per event. Every one of them reads the whole log, so each rate is at most the raw read-all
+ * rate, and all five together cost about the sum of their costs above the read.
+ */
+async function eachAlone(engine: ProjectionEngine, pool: ToolRuntime['pool'], label: string, rawRate: number, log: (l: string) => void): Promise<ResultRow[]> {
+  const out: ResultRow[] = [];
+  for (const p of engine.projections) {
+    const cpu = await cpuMeter(pool, process.pid);
+    const before = cpu.snapshot();
+    const result = await engine.rebuild(p.name);
+    const perEvent = cpuPerOperation(before, cpu.snapshot(), result.eventsRead);
+    const note = `CPU per event: Node ${(perEvent.bench * 1000).toFixed(1)} µs, PostgreSQL ${(perEvent.postgres * 1000).toFixed(1)} µs`;
+    const eventsPerSecond = result.eventsRead / result.seconds;
+    log(`${label}: rebuild of ${p.name} alone ${Math.round(eventsPerSecond)} events/s; ${note}`);
+    out.push({ section: 'projections', name: `rebuild ${p.name} alone (${label})`, value: Math.round(eventsPerSecond), unit: 'events/s', baselineName: 'raw read-all', baseline: rawRate, note });
+  }
+  return out;
 }
 
 if (require.main === module) {
