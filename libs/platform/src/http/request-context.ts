@@ -63,10 +63,6 @@ export function contextOf(req: JejakRequest): RequestContext {
   };
 }
 
-export function runInRequestContext<T>(context: RequestContext, work: () => T): T {
-  return storage.run(context, work);
-}
-
 /** The context of the HTTP request being handled, or undefined outside one (projector, relay, tests). */
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
