@@ -39,6 +39,9 @@ function throughput(name: string, eventsPerSecond: number, rawRate: number, note
   return { section: 'projections', name, value: Math.round(eventsPerSecond), unit: 'events/s', baselineName: 'raw read-all', baseline: Math.round(rawRate), target, note };
 }
 
+/** Node's (this process's) and PostgreSQL's CPU per event, from milliseconds per operation */
+const cpuPerEvent = (c: { bench: number; postgres: number }) => `CPU per event: Node ${(c.bench * 1000).toFixed(1)} µs, PostgreSQL ${(c.postgres * 1000).toFixed(1)} µs`;
+
 /** A memory figure beside the same figure at the smaller log (null at the smaller log itself): it must stay flat. */
 function memory(name: string, mb: number, smallerLogMb: number | null, note = 'the bench process itself (engine + seeding code), measured during engine.rebuild(all)'): ResultRow {
   const baseline = smallerLogMb === null ? null : Math.round(smallerLogMb);
@@ -130,7 +133,6 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
   let perPerson = 12;
   let addedSmall: number | null = null;
   let ownSmall: number | null = null;
-  let lastRawRate = 0;
   for (const size of sizes) {
     while (events < size) {
       const entrepreneurs = Math.max(100, Math.ceil((size - events) / perPerson));
@@ -141,16 +143,13 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
     }
     const label = `${Math.round(events / 1000)}k events`;
     const rawRate = rate([await timeOnce(() => readLog(store, config.rebuildBatchSize))]);
-    lastRawRate = rawRate;
     const cpu = await cpuMeter(pool, process.pid);
     const cpuBefore = cpu.snapshot();
     const { result, peakMb, startMb } = await withPeakRss(() => engine.rebuild('all'));
     const perEvent = cpuPerOperation(cpuBefore, cpu.snapshot(), result.eventsRead);
     const rebuildRate = result.eventsRead / result.seconds;
     // what bounds the rate: CPU per event of Node (this process) and PostgreSQL; 2 cores / their sum is the ceiling
-    const nodeUs = perEvent.bench * 1000;
-    const pgUs = perEvent.postgres * 1000;
-    const cpuNote = `CPU per event: Node ${nodeUs.toFixed(1)} µs, PostgreSQL ${pgUs.toFixed(1)} µs; ceiling on 2 cores ${Math.round(2e6 / (nodeUs + pgUs))} events/s`;
+    const cpuNote = `${cpuPerEvent(perEvent)}; ceiling on 2 cores ${Math.round(2e3 / (perEvent.bench + perEvent.postgres))} events/s`;
     // other work on the machine depresses both rates alike; the load average says how much there was
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
     log(`${label}: rebuild ${Math.round(rebuildRate)} events/s, raw read-all ${Math.round(rawRate)} events/s, peak RSS ${peakMb.toFixed(0)} MB (${startMb.toFixed(0)} MB before it), load average ${load}`);
@@ -166,8 +165,8 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
     rows.push(throughput(`rebuild all projections, own process (${label})`, own.eventsPerSecond, rawRate, note));
     rows.push(memory(`peak RSS of the rebuild process (${label})`, own.peakMb, ownSmall, note));
     ownSmall ??= own.peakMb;
+    if (size === sizes[sizes.length - 1]) rows.push(...(await eachAlone(engine, pool, label, rawRate, log)));
   }
-  rows.push(...(await eachAlone(engine, pool, `${Math.round(events / 1000)}k events`, lastRawRate, log)));
   return rows;
 }
 
@@ -178,12 +177,12 @@ async function measureRebuilds(rt: ToolRuntime, databaseUrl: string, masterKey: 
  */
 async function eachAlone(engine: ProjectionEngine, pool: ToolRuntime['pool'], label: string, rawRate: number, log: (l: string) => void): Promise<ResultRow[]> {
   const out: ResultRow[] = [];
+  const cpu = await cpuMeter(pool, process.pid);
   for (const p of engine.projections) {
-    const cpu = await cpuMeter(pool, process.pid);
     const before = cpu.snapshot();
     const result = await engine.rebuild(p.name);
     const perEvent = cpuPerOperation(before, cpu.snapshot(), result.eventsRead);
-    const note = `CPU per event: Node ${(perEvent.bench * 1000).toFixed(1)} µs, PostgreSQL ${(perEvent.postgres * 1000).toFixed(1)} µs`;
+    const note = cpuPerEvent(perEvent);
     const eventsPerSecond = result.eventsRead / result.seconds;
     log(`${label}: rebuild of ${p.name} alone ${Math.round(eventsPerSecond)} events/s; ${note}`);
     out.push({ section: 'projections', name: `rebuild ${p.name} alone (${label})`, value: Math.round(eventsPerSecond), unit: 'events/s', baselineName: 'raw read-all', baseline: rawRate, note });
